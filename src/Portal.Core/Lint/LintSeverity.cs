@@ -1,0 +1,8 @@
+namespace Portal.Core.Lint;
+
+public enum LintSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

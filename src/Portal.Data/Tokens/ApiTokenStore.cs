@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Tokens;
+
+public sealed class ApiTokenStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
+{
+    public const int MaxNameLength = 80;
+    private const int MaxSecretLength = 512;
+
+    /// <summary>Last-used times are written at most this often, so that a busy script does not write on every call.</summary>
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    public async Task<CreatedApiToken> CreateAsync(string userId, string name, CancellationToken cancellationToken = default) =>
+        await StoreAsync(userId, name, ApiTokenSecret.Create(), cancellationToken);
+
+    /// <summary>Registers a secret chosen outside the portal (PORTAL_API_TOKEN), once; a second call with the same secret is a no-op.</summary>
+    public async Task EnsureAsync(string userId, string name, string secret, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hash = ApiTokenSecret.Hash(secret);
+        if (await db.ApiTokens.AnyAsync(t => t.Hash == hash, cancellationToken))
+            return;
+        await StoreAsync(userId, name, secret, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).ToListAsync(cancellationToken);
+        return tokens.OrderByDescending(t => t.CreatedAt).Select(ToInfo).ToList();
+    }
+
+    /// <summary>Revokes one of the user's own tokens; false when it is not theirs or already revoked.</summary>
+    public async Task<bool> RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var changed = await db.ApiTokens
+            .Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        return changed == 1;
+    }
+
+    public async Task<ApiTokenOwner?> ValidateAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(secret) || secret.Length > MaxSecretLength)
+            return null;
+        var hash = ApiTokenSecret.Hash(secret);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+            return null;
+
+        var now = clock.GetUtcNow();
+        if (token.LastUsedAt is null || now - token.LastUsedAt.Value > LastUsedResolution)
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return new ApiTokenOwner(token.UserId, token.Id);
+    }
+
+    private async Task<CreatedApiToken> StoreAsync(string userId, string name, string secret, CancellationToken cancellationToken)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > MaxNameLength)
+            throw new ArgumentException($"A token name has 1 to {MaxNameLength} characters.", nameof(name));
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entity = new ApiTokenEntity
+        {
+            UserId = userId,
+            Name = trimmed,
+            Prefix = ApiTokenSecret.Display(secret),
+            Hash = ApiTokenSecret.Hash(secret),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.ApiTokens.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedApiToken(ToInfo(entity), secret);
+    }
+
+    private static ApiTokenInfo ToInfo(ApiTokenEntity t) => new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt);
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Portal.Core.Access;
+using Portal.Data;
+using Portal.Data.Entities;
+using Portal.Web.Options;
+
+namespace Portal.Web.Auth;
+
+public static class AuthServiceExtensions
+{
+    public const string PortalScheme = "Portal";
+    public const string AdminPolicy = "Admin";
+
+    /// <summary>
+    /// Identity cookies for the browser and bearer tokens for scripts, behind one policy scheme that picks by the
+    /// request's Authorization header. API paths answer 401/403 instead of redirecting to the sign-in page.
+    /// </summary>
+    public static IHostApplicationBuilder AddPortalAuth(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(BootstrapOptions.From(builder.Configuration));
+        services.AddSingleton<SetupState>();
+        services.AddSingleton<AccountBootstrapper>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = PortalScheme;
+                options.DefaultChallengeScheme = PortalScheme;
+            })
+            .AddPolicyScheme(PortalScheme, "Cookie or API token", options =>
+                options.ForwardDefaultSelector = context =>
+                    BearerToken.HasBearer(context.Request) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.Cookie.Name = "verse_portal";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddIdentityCore<PortalUser>(identity =>
+            {
+                identity.Password.RequiredLength = 8;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireDigit = false;
+                identity.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+                identity.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
+            .SetFallbackPolicy(null);
+        services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

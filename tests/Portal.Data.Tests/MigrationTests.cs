@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+
+namespace Portal.Data.Tests;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task MigrationsApplyToAnEmptyFileAndCreateTheTables()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var tables = await QueryAsync(database.Path, "SELECT name FROM sqlite_master WHERE type = 'table'");
+
+        Assert.Contains("Verses", tables);
+        Assert.Contains("ApiTokens", tables);
+        Assert.Contains("Invitations", tables);
+        Assert.Contains("AspNetUsers", tables);
+        Assert.Contains("__EFMigrationsHistory", tables);
+    }
+
+    [Fact]
+    public async Task TheDatabaseRunsInWriteAheadLogMode()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var mode = await QueryAsync(database.Path, "PRAGMA journal_mode");
+
+        Assert.Equal("wal", Assert.Single(mode));
+    }
+
+    [Fact]
+    public async Task MigratingTwiceChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await database.Get<DatabaseMigrator>().MigrateAsync();
+
+        var applied = await QueryAsync(database.Path, "SELECT MigrationId FROM __EFMigrationsHistory");
+
+        Assert.Equal(applied.Distinct().Count(), applied.Count);
+        Assert.NotEmpty(applied);
+    }
+
+    private static async Task<List<string>> QueryAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            values.Add(reader.GetString(0));
+        return values;
+    }
+}
