@@ -26,6 +26,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             verse.HasOne(v => v.Author).WithMany().HasForeignKey(v => v.AuthorId).OnDelete(DeleteBehavior.Restrict);
             verse.HasIndex(v => v.ContentHash).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
             verse.HasIndex(v => v.UpdatedAt);
+            verse.HasIndex(v => v.Prompt);
             verse.HasIndex(v => v.AuthorId);
         });
 

@@ -203,4 +203,31 @@ public sealed class VerseStoreTests
 
         Assert.Equal(["battle", "chess", "story"], await store.TagsAsync());
     }
+
+    [Fact]
+    public async Task TheLibraryFingerprintChangesAfterEveryKindOfWrite()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var ana = await database.AddUserAsync("ana");
+        var store = database.Get<VerseStore>();
+        await store.AddAsync(Text("A verse that stays put", FourBars + "\nstays"), ana, true);
+        var previous = await store.FingerprintAsync();
+        async Task AssertChanged(string after)
+        {
+            var current = await store.FingerprintAsync();
+            Assert.True(current != previous, $"The fingerprint did not change after: {after}");
+            previous = current;
+        }
+
+        var verse = (await store.AddAsync(Text("Fingerprint prompt one", FourBars), ana, true)).Verse!;
+        await AssertChanged("add");
+        verse = (await store.UpdateAsync(verse.Id, Text("Fingerprint prompt two", FourBars), true, verse.Revision, ana)).Verse!;
+        await AssertChanged("edit");
+        await store.DeleteAsync(verse.Id, ana);
+        await AssertChanged("delete");
+        await store.AddAsync(Text("Fingerprint prompt three", FourBars), ana, true);
+        await AssertChanged("add after a delete");
+        await store.RestoreAsync(verse.Id, ana);
+        await AssertChanged("undo of a delete");
+    }
 }

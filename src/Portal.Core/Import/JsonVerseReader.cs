@@ -29,16 +29,26 @@ internal static class JsonVerseReader
                 continue;
             }
 
-            var value = property.Value;
             if (field == VerseField.Tags)
             {
-                ReadTags(value, raw);
+                ReadTags(property.Value, raw);
+                continue;
             }
-            else if (TryReadText(field, value, raw, out var text))
+            if (!TryReadText(field, property.Value, raw, out var text))
             {
-                if (field == VerseField.Prompt) raw.Prompt = text;
-                else if (field == VerseField.Lyrics) raw.Lyrics = text;
-                else raw.Notes = text;
+                continue;
+            }
+            if (field == VerseField.Prompt)
+            {
+                raw.Prompt = text;
+            }
+            else if (field == VerseField.Lyrics)
+            {
+                raw.Lyrics = text;
+            }
+            else
+            {
+                raw.Notes = text;
             }
         }
 

@@ -355,6 +355,8 @@ namespace Portal.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"DeletedAt\" IS NULL");
 
+                    b.HasIndex("Prompt");
+
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Verses", (string)null);

@@ -8,7 +8,7 @@ internal sealed record PreparedVerse(string Prompt, string Lyrics, string TagsTe
 {
     public static PreparedVerse From(VerseText text, ITokenCounter tokens)
     {
-        var prompt = VerseTextCleaner.Clean(text.Prompt);
+        var prompt = VerseTextCleaner.Clean(text.Prompt).Trim();
         var lyrics = VerseTextCleaner.Clean(text.Lyrics);
         var notes = string.IsNullOrWhiteSpace(text.Notes) ? null : VerseTextCleaner.Clean(text.Notes);
         return new PreparedVerse(

@@ -143,6 +143,19 @@ public sealed class VerseStore(IDbContextFactory<PortalDbContext> contexts, ITok
             : new CorpusStats(totals.Verses, totals.Included, totals.Bars, totals.IncludedBars, totals.Tokens, totals.IncludedTokens);
     }
 
+    /// <summary>
+    /// Changes whenever any verse is added, edited, deleted or restored (each write bumps a revision), so that
+    /// caches built from the whole library know when to rebuild without reading it.
+    /// </summary>
+    public async Task<LibraryFingerprint> FingerprintAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stamp = await db.Verses.GroupBy(_ => 1)
+            .Select(g => new LibraryFingerprint(g.Count(), g.Sum(v => (long)v.Revision), g.Max(v => v.Id)))
+            .SingleOrDefaultAsync(cancellationToken);
+        return stamp ?? new LibraryFingerprint(0, 0, 0);
+    }
+
     /// <summary>Every tag in use, for the tag filter.</summary>
     public async Task<IReadOnlyList<string>> TagsAsync(CancellationToken cancellationToken = default)
     {

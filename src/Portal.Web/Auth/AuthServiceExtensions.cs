@@ -68,6 +68,7 @@ public static class AuthServiceExtensions
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
             .SetFallbackPolicy(null);
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         return builder;
     }
 

@@ -202,6 +202,14 @@ public class JsonImportTests
     }
 
     [Fact]
+    public void ImportRejectsPlainTextAfterAJsonList()
+    {
+        var error = Parse("[{\"prompt\": \"a\", \"lyrics\": \"b\"}]\n\n# Slow ballad\nrain\n").SingleFileError();
+
+        Assert.Equal("The JSON is complete, but more text follows it on line 3. A file must be one JSON list, or JSON lines with one verse per line; formats cannot be mixed.", error);
+    }
+
+    [Fact]
     public void ImportRejectsAnEmptyList() =>
         Assert.Equal("The file's list of verses is empty.", Parse("[]").SingleFileError());
 

@@ -299,6 +299,11 @@ namespace Portal.Data.Migrations
                 filter: "\"DeletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Verses_Prompt",
+                table: "Verses",
+                column: "Prompt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Verses_UpdatedAt",
                 table: "Verses",
                 column: "UpdatedAt");

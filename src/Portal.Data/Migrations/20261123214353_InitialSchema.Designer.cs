@@ -10,7 +10,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123214028_InitialSchema")]
+    [Migration("20261123214353_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -357,6 +357,8 @@ namespace Portal.Data.Migrations
                     b.HasIndex("ContentHash")
                         .IsUnique()
                         .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.HasIndex("Prompt");
 
                     b.HasIndex("UpdatedAt");
 

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Portal.E2E.Tests.Support;
+
+/// <summary>
+/// The real portal on a real Kestrel socket (127.0.0.1, a port the OS picks) with its own temporary data directory,
+/// started the way a first install is: an admin from PORTAL_ADMIN_USER / PORTAL_ADMIN_PASSWORD and the sample verses.
+/// </summary>
+public sealed class PortalServer : IAsyncLifetime
+{
+    public const string AdminUser = "e2e-admin";
+    public const string AdminPassword = "e2e-Password-123";
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"portal-e2e-{Guid.NewGuid():N}");
+    private KestrelPortal? portal;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public Task InitializeAsync()
+    {
+        portal = new KestrelPortal(dataDirectory);
+        portal.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        // Runs Program.Main up to a started server; the address is then the one Kestrel actually bound.
+        portal.StartServer();
+        BaseAddress = portal.ClientOptions.BaseAddress;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (portal is not null)
+            await portal.DisposeAsync();
+        // SQLite may hold the file a moment after the host stops; a leftover temp folder is not worth a failed test.
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed class KestrelPortal(string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Portal:DataDirectory", dataDirectory);
+            builder.UseSetting("Portal:SeedSampleVerses", "true");
+            builder.UseSetting("PORTAL_ADMIN_USER", AdminUser);
+            builder.UseSetting("PORTAL_ADMIN_PASSWORD", AdminPassword);
+            // Empty rather than absent, so that a developer's own PORTAL_API_TOKEN cannot leak into the test.
+            builder.UseSetting("PORTAL_API_TOKEN", "");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+}
