@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Portal.E2E.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -31,7 +32,7 @@ public sealed class VerseLibraryTests(PortalServer portal) : IClassFixture<Porta
     {
         // The library is behind sign-in: opening it leads to the sign-in page, and back after it.
         await page.GotoAsync("verses");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login\\?ReturnUrl=%2Fverses$"));
 
         await page.Locator("#username").FillAsync(PortalServer.AdminUser);
         await page.Locator("#password").FillAsync("not-the-password");
@@ -40,6 +41,7 @@ public sealed class VerseLibraryTests(PortalServer portal) : IClassFixture<Porta
 
         await page.Locator("#password").FillAsync(PortalServer.AdminPassword);
         await page.Locator("#sign-in").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/verses$"));
         await Expect(page.Locator("#verses-title")).ToBeVisibleAsync();
         await Expect(page.Locator("#login-error")).ToHaveCountAsync(0);
         await WaitForCircuitAsync(page, SampleVerses);
@@ -49,13 +51,16 @@ public sealed class VerseLibraryTests(PortalServer portal) : IClassFixture<Porta
     {
         const string prompt = "E2E storytelling verse about a night bus home";
         await page.Locator("#add-verse").ClickAsync();
-        var dialog = page.Locator(".mud-dialog");
+        var dialog = Dialog(page, "Add verse");
         await Expect(dialog).ToBeVisibleAsync();
 
         await dialog.Locator("#verse-prompt").FillAsync(prompt);
         await dialog.Locator("#verse-lyrics").FillAsync(
             "Last bus rolling with the windows all steamed\nDriver hums a tune that he heard in a dream\nCity lights smear into lines on the glass\nI write every bar so the moment won't pass");
         await dialog.Locator("#verse-tags").FillAsync("storytelling, e2e");
+        // The bar count is computed on the server from the lyrics it received: seeing "4 bars" shows that the typing
+        // has reached the circuit, as a writer sees it before pressing Save.
+        await Expect(dialog.GetByText("4 bars", new() { Exact = true })).ToBeVisibleAsync();
         await dialog.Locator("#verse-save").ClickAsync();
 
         await Expect(dialog).ToHaveCountAsync(0);
@@ -80,6 +85,7 @@ public sealed class VerseLibraryTests(PortalServer portal) : IClassFixture<Porta
 
         await Expect(dialog.Locator("#import-success")).ToContainTextAsync("Imported 3 of 3 verses (JSONL)");
         await Expect(dialog.Locator("#import-errors")).ToHaveCountAsync(0);
+        await Expect(dialog.Locator("#import-close")).ToHaveTextAsync("Done");
         await dialog.Locator("#import-close").ClickAsync();
 
         await Expect(dialog).ToHaveCountAsync(0);
@@ -116,7 +122,7 @@ public sealed class VerseLibraryTests(PortalServer portal) : IClassFixture<Porta
     private static async Task<ILocator> OpenImportAsync(IPage page)
     {
         await page.Locator("#import-verses").ClickAsync();
-        var dialog = page.Locator(".mud-dialog");
+        var dialog = Dialog(page, "Import verses");
         await Expect(dialog).ToBeVisibleAsync();
         // All-or-nothing is the default: one bad verse keeps the whole file out.
         await Expect(dialog.Locator("#import-valid-only")).Not.ToBeCheckedAsync();
@@ -143,16 +149,39 @@ public sealed class VerseLibraryTests(PortalServer portal) : IClassFixture<Porta
     /// </summary>
     private static Task WaitForCircuitAsync(IPage page, int rows) => Expect(Rows(page)).ToHaveCountAsync(rows);
 
+    private static ILocator Dialog(IPage page, string title) =>
+        page.GetByRole(AriaRole.Dialog, new() { Name = title, Exact = true });
+
     private static ILocator Rows(IPage page) => page.Locator("#verses-grid tbody tr.verse-row");
 
     private static ILocator VerseCount(IPage page) => page.Locator("#stat-verses .stat-value");
 
-    /// <summary>Opt-in: PORTAL_SCREENSHOT_DIR=docs/screenshots writes the README's picture of the sample library.</summary>
+    /// <summary>
+    /// Opt-in: <c>PORTAL_SCREENSHOT_DIR=docs/screenshots dotnet test tests/Portal.E2E.Tests</c> writes the README's
+    /// picture of the sample library (1280x800). A relative folder is taken from the repository root.
+    /// </summary>
     private static async Task SaveReadmeScreenshotIfAskedAsync(IPage page)
     {
         if (Environment.GetEnvironmentVariable("PORTAL_SCREENSHOT_DIR") is not { Length: > 0 } directory)
             return;
-        Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetFullPath(directory), "verses.png") });
+        var folder = Path.IsPathRooted(directory) ? directory : Path.Combine(RepositoryRoot(), directory);
+        Directory.CreateDirectory(folder);
+        // Keep the pointer off the grid so that no row is drawn hovered.
+        await page.Mouse.MoveAsync(0, 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(folder, "verses.png"),
+            Animations = ScreenshotAnimations.Disabled,
+        });
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Portal.sln")))
+                return directory.FullName;
+        }
+        return Directory.GetCurrentDirectory();
     }
 }

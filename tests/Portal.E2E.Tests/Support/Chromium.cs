@@ -13,7 +13,9 @@ public static class Chromium
         Environment.GetEnvironmentVariable("PORTAL_E2E_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     // No sandbox because CI runs as root in a container; the rest keeps the browser from talking to anything
-    // but the portal on loopback (updates, sync, safe browsing, QUIC probes).
+    // but the portal on loopback. Debian's launcher gives Chromium Google API keys (/etc/chromium.d/apikeys), so it
+    // still looks up accounts.google.com, content-autofill.googleapis.com and update.googleapis.com; resolving
+    // every name to "not found" stops those DNS queries too (the tests address the portal as 127.0.0.1).
     private static readonly string[] Args =
     [
         "--no-sandbox",
@@ -23,6 +25,7 @@ public static class Chromium
         "--no-first-run",
         "--disable-sync",
         "--disable-quic",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
     ];
 
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)

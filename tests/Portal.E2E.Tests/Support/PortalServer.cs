@@ -10,7 +10,7 @@ namespace Portal.E2E.Tests.Support;
 /// </summary>
 public sealed class PortalServer : IAsyncLifetime
 {
-    public const string AdminUser = "e2e-admin";
+    public const string AdminUser = "admin";
     public const string AdminPassword = "e2e-Password-123";
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"portal-e2e-{Guid.NewGuid():N}");

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Api;
@@ -33,7 +34,7 @@ public sealed class EditConflictTests
         var verse = await client.AddVerseAsync(1);
 
         using var response = await client.PutAsync($"/api/verses/{verse.Id}",
-            System.Net.Http.Json.JsonContent.Create(new { prompt = Corpus.Prompt(2), lyrics = Corpus.Lyrics(2) }));
+            JsonContent.Create(new { prompt = Corpus.Prompt(2), lyrics = Corpus.Lyrics(2) }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("revision", (await response.ReadProblemAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Portal.Web.Api;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Api;
@@ -36,13 +37,15 @@ public sealed class ExportRoundTripTests
         await using var target = new PortalFactory();
         using var targetClient = target.CreateAdminClient();
         using var import = await targetClient.ImportAsync(file);
-        Assert.Equal(10, (await import.ReadReportAsync()).Added);
+        var report = await import.ReadReportAsync();
+        Assert.Equal(format, report.Format);
+        Assert.Equal(10, report.Added);
 
         var copied = await targetClient.ListVersesAsync();
         Assert.Equal(Snapshot(original), Snapshot(copied));
     }
 
-    private static List<string> Snapshot(IEnumerable<Portal.Web.Api.VerseResponse> verses) =>
+    private static List<string> Snapshot(IEnumerable<VerseResponse> verses) =>
         verses.Select(v => $"{v.Prompt}\u0001{v.Lyrics}\u0001{string.Join(",", v.Tags)}\u0001{v.Notes}\u0001{v.Bars}")
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -46,7 +46,7 @@ public sealed class ImportRejectionTests
         var report = await response.ReadReportAsync();
         Assert.Equal(2, report.Added);
         Assert.Equal(2, Assert.Single(report.Errors).Number);
-        Assert.Equal([Corpus.Prompt(1), Corpus.Prompt(3)], (await client.ListVersesAsync()).Select(v => v.Prompt).Order());
+        Assert.Equal([Corpus.Prompt(1), Corpus.Prompt(3)], (await client.ListVersesAsync()).Select(v => v.Prompt).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -12,6 +13,9 @@ public static class Corpus
     private static readonly string[] Places = ["harbour", "station", "rooftop", "market", "bridge", "library", "stadium", "orchard", "subway", "bakery"];
 
     public static string Prompt(int n) => $"Storytelling verse {n} about the {Place(n)} at night";
+
+    /// <summary>The number a prompt of this corpus was made from.</summary>
+    public static int NumberOf(string prompt) => int.Parse(prompt.Split(' ')[2], CultureInfo.InvariantCulture);
 
     public static string Lyrics(int n) =>
         $"Verse {n} starts where the {Place(n)} hums low\n" +
