@@ -1,5 +1,6 @@
 using Portal.Core.Text;
 using Portal.Core.Verses;
+using Portal.Data.Entities;
 
 namespace Portal.Data.Verses;
 
@@ -20,6 +21,23 @@ internal sealed record PreparedVerse(string Prompt, string Lyrics, string TagsTe
             Core.Verses.Bars.Count(lyrics),
             tokens.Count(prompt) + tokens.Count(lyrics));
     }
+
+    /// <summary>A new live row holding this text, revision 1.</summary>
+    public VerseEntity ToNewEntity(string authorId, bool includeInTraining, DateTimeOffset now) => new()
+    {
+        Prompt = Prompt,
+        Lyrics = Lyrics,
+        TagsText = TagsText,
+        Notes = Notes,
+        ContentHash = ContentHash,
+        Bars = Bars,
+        Tokens = Tokens,
+        AuthorId = authorId,
+        IncludeInTraining = includeInTraining,
+        CreatedAt = now,
+        UpdatedAt = now,
+        Revision = 1,
+    };
 
     public string? Problem =>
         Prompt.Length == 0 ? "The prompt is empty." :

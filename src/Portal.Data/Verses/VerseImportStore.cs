@@ -38,21 +38,7 @@ public sealed class VerseImportStore(IDbContextFactory<PortalDbContext> contexts
                 duplicates.Add(new SkippedDuplicate(itemNumber, null));
                 continue;
             }
-            added.Add(new VerseEntity
-            {
-                Prompt = verse.Prompt,
-                Lyrics = verse.Lyrics,
-                TagsText = verse.TagsText,
-                Notes = verse.Notes,
-                ContentHash = verse.ContentHash,
-                Bars = verse.Bars,
-                Tokens = verse.Tokens,
-                AuthorId = author.UserId,
-                IncludeInTraining = includeInTraining,
-                CreatedAt = now,
-                UpdatedAt = now,
-                Revision = 1,
-            });
+            added.Add(verse.ToNewEntity(author.UserId, includeInTraining, now));
         }
 
         db.Verses.AddRange(added);

@@ -42,22 +42,7 @@ public sealed class VerseStore(IDbContextFactory<PortalDbContext> contexts, ITok
         if (await FindDuplicateAsync(db, prepared.ContentHash, exceptId: null, cancellationToken) is { } existing)
             return VerseWriteResult.Duplicate(existing);
 
-        var now = clock.GetUtcNow();
-        var entity = new VerseEntity
-        {
-            Prompt = prepared.Prompt,
-            Lyrics = prepared.Lyrics,
-            TagsText = prepared.TagsText,
-            Notes = prepared.Notes,
-            ContentHash = prepared.ContentHash,
-            Bars = prepared.Bars,
-            Tokens = prepared.Tokens,
-            AuthorId = author.UserId,
-            IncludeInTraining = includeInTraining,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Revision = 1,
-        };
+        var entity = prepared.ToNewEntity(author.UserId, includeInTraining, clock.GetUtcNow());
         db.Verses.Add(entity);
         if (!await TrySaveUniqueAsync(db, cancellationToken))
             return await DuplicateAfterRaceAsync(prepared.ContentHash, cancellationToken);

@@ -37,14 +37,7 @@ public sealed class VersesPageTests
     public async Task TypingInTheSearchBoxFiltersTheRows()
     {
         await using var bed = await ComponentTestBed.CreateAsync();
-        var ana = await bed.AddUserAsync("ana");
-        await bed.AddVerseAsync(ana, HarbourPrompt, HarbourLyrics);
-        await bed.AddVerseAsync(ana, ChessPrompt, ChessLyrics);
-        await bed.AddVerseAsync(ana, KitchenPrompt, KitchenLyrics);
-        bed.SignIn(ana);
-        bed.RenderProviders();
-        var page = bed.Context.Render<VersesPage>();
-        page.WaitForAssertion(() => Assert.Equal(3, page.Rows().Count), Patience);
+        var page = await RenderThreeOwnVersesAsync(bed);
 
         // "cardamom" is only in the kitchen verse's lyrics, so this also shows that search reads lyrics, not just prompts.
         page.Find("#verse-search").Input("cardamom");
@@ -157,14 +150,7 @@ public sealed class VersesPageTests
     public async Task BulkExcludeLowersTheIncludedCount()
     {
         await using var bed = await ComponentTestBed.CreateAsync();
-        var ana = await bed.AddUserAsync("ana");
-        await bed.AddVerseAsync(ana, HarbourPrompt, HarbourLyrics);
-        await bed.AddVerseAsync(ana, ChessPrompt, ChessLyrics);
-        await bed.AddVerseAsync(ana, KitchenPrompt, KitchenLyrics);
-        bed.SignIn(ana);
-        bed.RenderProviders();
-        var page = bed.Context.Render<VersesPage>();
-        page.WaitForAssertion(() => Assert.Equal(3, page.Rows().Count), Patience);
+        var page = await RenderThreeOwnVersesAsync(bed);
         Assert.Equal(("3", "3 in training"), page.Stat("stat-verses"));
 
         page.Row(HarbourPrompt).QuerySelector("input[type=checkbox]")!.Change(true);
@@ -176,5 +162,19 @@ public sealed class VersesPageTests
         Assert.Equal("4 in training", page.Stat("stat-bars").Detail);
         var included = await bed.Verses.ListAsync(new() { Training = Portal.Core.Verses.TrainingFilter.Included });
         Assert.Equal([ChessPrompt], included.Select(v => v.Text.Prompt));
+    }
+
+    /// <summary>Ana signed in, looking at her three verses (harbour, chess, kitchen).</summary>
+    private static async Task<IRenderedComponent<VersesPage>> RenderThreeOwnVersesAsync(ComponentTestBed bed)
+    {
+        var ana = await bed.AddUserAsync("ana");
+        await bed.AddVerseAsync(ana, HarbourPrompt, HarbourLyrics);
+        await bed.AddVerseAsync(ana, ChessPrompt, ChessLyrics);
+        await bed.AddVerseAsync(ana, KitchenPrompt, KitchenLyrics);
+        bed.SignIn(ana);
+        bed.RenderProviders();
+        var page = bed.Context.Render<VersesPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.Rows().Count), Patience);
+        return page;
     }
 }
