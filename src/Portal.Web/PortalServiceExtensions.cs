@@ -44,7 +44,9 @@ public static class PortalServiceExtensions
         services.AddScoped<WriterAdministration>();
 
         // UI and API
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Each keystroke in the verse dialog sends the whole field; a 10,000-character verse must fit in one message.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddHttpContextAccessor();

@@ -5,28 +5,30 @@ using Microsoft.Playwright;
 namespace Portal.E2E.Tests.Support;
 
 /// <summary>
-/// One browser, one context, one page for a test. Requests to anything but loopback are aborted and remembered, so a
-/// test fails if the portal starts pulling something from the internet. On failure, <see cref="RunAsync"/> saves a
-/// full-page screenshot, the page's HTML, the browser console and a Playwright trace, and names the folder.
+/// One browser, one context, one page for a test, and on request further visitors: each a context of its own (no
+/// shared cookies) in the same browser. Requests to anything but loopback are aborted and remembered, so a test fails
+/// if the portal starts pulling something from the internet. On failure, <see cref="RunAsync"/> saves a full-page
+/// screenshot, the page's HTML, the browser console and a Playwright trace of every visitor, and names the folder.
 /// </summary>
 public sealed class BrowserRun : IAsyncDisposable
 {
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
+    private readonly Uri baseAddress;
+    private readonly List<(IBrowserContext Context, IPage Page)> visitors = [];
     private readonly ConcurrentQueue<string> blocked = new();
     private readonly ConcurrentQueue<string> console = new();
 
-    private BrowserRun(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    private BrowserRun(IPlaywright playwright, IBrowser browser, Uri baseAddress)
     {
         this.playwright = playwright;
         this.browser = browser;
-        Context = context;
-        Page = page;
+        this.baseAddress = baseAddress;
     }
 
-    public IBrowserContext Context { get; }
+    public IBrowserContext Context => visitors[0].Context;
 
-    public IPage Page { get; }
+    public IPage Page => visitors[0].Page;
 
     /// <summary>Requests that left loopback; each was aborted.</summary>
     public IReadOnlyCollection<string> BlockedRequests => blocked;
@@ -34,34 +36,51 @@ public sealed class BrowserRun : IAsyncDisposable
     public static async Task<BrowserRun> StartAsync(Uri baseAddress)
     {
         var playwright = await Playwright.CreateAsync();
-        IBrowser? browser = null;
+        BrowserRun? run = null;
         try
         {
-            browser = await Chromium.LaunchAsync(playwright);
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                BaseURL = baseAddress.ToString(),
-                ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-                Locale = "en-US",
-                TimezoneId = "UTC",
-            });
-            // A 2-core CI machine compiles and starts the circuit slowly on first load; later steps are quick.
-            context.SetDefaultTimeout(30_000);
-            context.SetDefaultNavigationTimeout(30_000);
-            await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
-
-            var page = await context.NewPageAsync();
-            var run = new BrowserRun(playwright, browser, context, page);
-            await context.RouteAsync("**/*", run.LoopbackOnlyAsync);
-            page.Console += (_, message) => run.console.Enqueue($"[{message.Type}] {message.Text}");
-            page.PageError += (_, error) => run.console.Enqueue($"[pageerror] {error}");
+            run = new BrowserRun(playwright, await Chromium.LaunchAsync(playwright), baseAddress);
+            await run.NewVisitorAsync();
             return run;
         }
         catch
         {
-            if (browser is not null)
-                await browser.DisposeAsync();
-            playwright.Dispose();
+            if (run is not null)
+                await run.DisposeAsync();
+            else
+                playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Another person at another computer: a fresh context (no cookies), set up like the first.</summary>
+    public async Task<IPage> NewVisitorAsync()
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-US",
+            TimezoneId = "UTC",
+        });
+        try
+        {
+            // A 2-core CI machine compiles and starts the circuit slowly on first load; later steps are quick.
+            context.SetDefaultTimeout(30_000);
+            context.SetDefaultNavigationTimeout(30_000);
+            await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
+            await context.RouteAsync("**/*", LoopbackOnlyAsync);
+
+            var page = await context.NewPageAsync();
+            var label = visitors.Count == 0 ? "" : $"visitor {visitors.Count + 1} ";
+            page.Console += (_, message) => console.Enqueue($"{label}[{message.Type}] {message.Text}");
+            page.PageError += (_, error) => console.Enqueue($"{label}[pageerror] {error}");
+            visitors.Add((context, page));
+            return page;
+        }
+        catch
+        {
+            await context.DisposeAsync();
             throw;
         }
     }
@@ -85,11 +104,17 @@ public sealed class BrowserRun : IAsyncDisposable
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         Directory.CreateDirectory(folder);
-        // Each artifact on its own: a page that crashed may give HTML but no screenshot, or the other way round.
-        await TryAsync(() => Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "page.png"), FullPage = true, Timeout = 10_000 }));
-        await TryAsync(async () => await File.WriteAllTextAsync(Path.Combine(folder, "page.html"), await Page.ContentAsync()));
-        await TryAsync(() => File.WriteAllLinesAsync(Path.Combine(folder, "console.log"), [$"URL: {Page.Url}", .. console, .. blocked.Select(b => $"[blocked] {b}")]));
-        await TryAsync(() => Context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, "trace.zip") }));
+        await TryAsync(() => File.WriteAllLinesAsync(Path.Combine(folder, "console.log"),
+            [.. visitors.Select((v, i) => $"URL{(i == 0 ? "" : $" of visitor {i + 1}")}: {v.Page.Url}"), .. console, .. blocked.Select(b => $"[blocked] {b}")]));
+        for (var i = 0; i < visitors.Count; i++)
+        {
+            var (context, page) = visitors[i];
+            var prefix = i == 0 ? "" : $"visitor{i + 1}-";
+            // Each artifact on its own: a page that crashed may give HTML but no screenshot, or the other way round.
+            await TryAsync(() => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{prefix}page.png"), FullPage = true, Timeout = 10_000 }));
+            await TryAsync(async () => await File.WriteAllTextAsync(Path.Combine(folder, $"{prefix}page.html"), await page.ContentAsync()));
+            await TryAsync(() => context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, $"{prefix}trace.zip") }));
+        }
         return folder;
     }
 
@@ -120,7 +145,8 @@ public sealed class BrowserRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Context.DisposeAsync();
+        foreach (var (context, _) in visitors)
+            await context.DisposeAsync();
         await browser.DisposeAsync();
         playwright.Dispose();
     }

@@ -6,21 +6,31 @@ namespace Portal.E2E.Tests.Support;
 
 /// <summary>
 /// The real portal on a real Kestrel socket (127.0.0.1, a port the OS picks) with its own temporary data directory,
-/// started the way a first install is: an admin from PORTAL_ADMIN_USER / PORTAL_ADMIN_PASSWORD and the sample verses.
+/// started the way a scripted first install is: an admin from PORTAL_ADMIN_USER / PORTAL_ADMIN_PASSWORD and the
+/// sample verses.
 /// </summary>
-public sealed class PortalServer : IAsyncLifetime
+public class PortalServer : IAsyncLifetime
 {
     public const string AdminUser = "admin";
     public const string AdminPassword = "e2e-Password-123";
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"portal-e2e-{Guid.NewGuid():N}");
+    private readonly bool scriptedAdmin;
     private KestrelPortal? portal;
+
+    public PortalServer()
+        : this(scriptedAdmin: true)
+    {
+    }
+
+    /// <param name="scriptedAdmin">False: no admin variables, so the first visitor creates the admin on /setup.</param>
+    protected PortalServer(bool scriptedAdmin) => this.scriptedAdmin = scriptedAdmin;
 
     public Uri BaseAddress { get; private set; } = default!;
 
     public Task InitializeAsync()
     {
-        portal = new KestrelPortal(dataDirectory);
+        portal = new KestrelPortal(dataDirectory, scriptedAdmin);
         portal.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         // Runs Program.Main up to a started server; the address is then the one Kestrel actually bound.
         portal.StartServer();
@@ -42,17 +52,20 @@ public sealed class PortalServer : IAsyncLifetime
         }
     }
 
-    private sealed class KestrelPortal(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class KestrelPortal(string dataDirectory, bool scriptedAdmin) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Portal:DataDirectory", dataDirectory);
             builder.UseSetting("Portal:SeedSampleVerses", "true");
-            builder.UseSetting("PORTAL_ADMIN_USER", AdminUser);
-            builder.UseSetting("PORTAL_ADMIN_PASSWORD", AdminPassword);
-            // Empty rather than absent, so that a developer's own PORTAL_API_TOKEN cannot leak into the test.
+            builder.UseSetting("PORTAL_ADMIN_USER", scriptedAdmin ? AdminUser : "");
+            builder.UseSetting("PORTAL_ADMIN_PASSWORD", scriptedAdmin ? AdminPassword : "");
+            // Empty rather than absent, so that a developer's own PORTAL_* variables cannot leak into the test.
             builder.UseSetting("PORTAL_API_TOKEN", "");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }
 }
+
+/// <summary>A portal as a first install without PORTAL_ADMIN_USER: no accounts until someone completes /setup.</summary>
+public sealed class FirstRunPortalServer() : PortalServer(scriptedAdmin: false);
