@@ -13,7 +13,8 @@ public sealed partial class Gpt2PreTokenCounter : ITokenCounter
     /// <summary>The pieces themselves, for tests and for anyone who wants to show a writer where a line gets cut.</summary>
     internal static IEnumerable<string> Split(string text) => PreTokenizer().Matches(text).Select(match => match.Value);
 
-    // The exact pattern from GPT-2's encoder.py; .NET's \p{L}, \p{N} and \s match Python's regex module for these classes.
+    // The pattern from GPT-2's encoder.py. .NET matches it per UTF-16 unit, so letters outside the basic plane (e.g. 𝐇)
+    // split differently than in Python: fine for an estimate; Portal.Ml's Gpt2Tokenizer gives the exact count.
     [GeneratedRegex(@"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+", RegexOptions.CultureInvariant)]
     private static partial Regex PreTokenizer();
 }
