@@ -73,7 +73,8 @@ internal static class SafeTensorsHeaderParser
         if (!element.TryGetProperty("dtype", out var dtypeElement) || dtypeElement.ValueKind != JsonValueKind.String)
             throw SafeTensorsLimits.Corrupt(path, $"tensor \"{name}\" has no dtype string");
         var dtypeName = dtypeElement.GetString()!;
-        var dtype = SafeTensorsDTypes.ParseHeaderName(dtypeName)
+        var dtype = SafeTensorsDTypes.ParseHeaderName(dtypeName);
+        var elementSize = dtype?.Format().ByteSize() ?? MaskBuffers.ElementSize(name, dtypeName)
             ?? throw SafeTensorsLimits.Corrupt(path, $"tensor \"{name}\" has dtype \"{dtypeName}\"; only F32, F16 and BF16 are supported");
 
         var shape = ReadIntegers(element, "shape", name, path);
@@ -89,7 +90,7 @@ internal static class SafeTensorsHeaderParser
         {
             foreach (var dimension in shape)
                 elementCount = checked(elementCount * dimension);
-            byteCount = checked(elementCount * dtype.Format().ByteSize());
+            byteCount = checked(elementCount * elementSize);
         }
         catch (OverflowException)
         {

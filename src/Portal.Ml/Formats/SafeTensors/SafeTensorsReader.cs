@@ -15,10 +15,11 @@ internal static class SafeTensorsReader
         using var handle = Open(path);
         var header = ReadHeader(handle, path);
         return header.Tensors
+            .Where(entry => entry.DType is not null)
             .Select(entry => NamedTensor.Create(
                 entry.Name,
                 entry.Shape,
-                RawFloatDecoder.Read(handle, header.DataStart + entry.Begin, (int)entry.ElementCount, entry.DType.Format(), path)))
+                RawFloatDecoder.Read(handle, header.DataStart + entry.Begin, (int)entry.ElementCount, entry.DType!.Value.Format(), path)))
             .ToList();
     }
 
