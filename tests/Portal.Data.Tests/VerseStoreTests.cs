@@ -139,6 +139,20 @@ public sealed class VerseStoreTests
     }
 
     [Fact]
+    public async Task AnEditThatDoesNotMentionTheTrainingSwitchKeepsIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var ana = await database.AddUserAsync("ana");
+        var store = database.Get<VerseStore>();
+        var verse = (await store.AddAsync(Text("Excluded while drafting", FourBars), ana, includeInTraining: false)).Verse!;
+
+        var edited = await store.UpdateAsync(verse.Id, Text("Excluded while drafting, take two", FourBars), includeInTraining: null, verse.Revision, ana);
+
+        Assert.True(edited.Succeeded, edited.Message);
+        Assert.False((await store.FindAsync(verse.Id))!.IncludeInTraining);
+    }
+
+    [Fact]
     public async Task ADeletedVerseDisappearsAndUndoBringsItBackUnchanged()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -50,7 +50,8 @@ public sealed class VerseStore(IDbContextFactory<PortalDbContext> contexts, ITok
     }
 
     /// <summary>Saves the writer's text only if nobody saved a newer revision since they opened it.</summary>
-    public async Task<VerseWriteResult> UpdateAsync(int id, VerseText text, bool includeInTraining, int expectedRevision, Actor actor, CancellationToken cancellationToken = default)
+    /// <param name="includeInTraining">The new training switch, or null to keep the verse's current one.</param>
+    public async Task<VerseWriteResult> UpdateAsync(int id, VerseText text, bool? includeInTraining, int expectedRevision, Actor actor, CancellationToken cancellationToken = default)
     {
         var prepared = PreparedVerse.From(text, tokens);
         if (prepared.Problem is { } problem)
@@ -74,7 +75,7 @@ public sealed class VerseStore(IDbContextFactory<PortalDbContext> contexts, ITok
         entity.ContentHash = prepared.ContentHash;
         entity.Bars = prepared.Bars;
         entity.Tokens = prepared.Tokens;
-        entity.IncludeInTraining = includeInTraining;
+        entity.IncludeInTraining = includeInTraining ?? entity.IncludeInTraining;
         entity.UpdatedAt = clock.GetUtcNow();
         entity.Revision = expectedRevision + 1;
         try

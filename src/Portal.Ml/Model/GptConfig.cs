@@ -24,10 +24,11 @@ public sealed record GptConfig(
     /// <summary>About 10M parameters at an 8,192-token vocabulary: the default for writers training on a CPU.</summary>
     public static GptConfig Small(int vocabSize = 8192) => new(vocabSize, NPositions: 512, NEmbd: 320, NLayer: 6, NHead: 5);
 
-    public static GptConfig Preset(string name, int vocabSize) => name.ToLowerInvariant() switch
+    /// <param name="vocabSize">The tokenizer's size, or null for the preset's own default.</param>
+    public static GptConfig Preset(string name, int? vocabSize = null) => name.ToLowerInvariant() switch
     {
-        "tiny" => Tiny(vocabSize),
-        "small" => Small(vocabSize),
+        "tiny" => vocabSize is { } tiny ? Tiny(tiny) : Tiny(),
+        "small" => vocabSize is { } small ? Small(small) : Small(),
         _ => throw new ArgumentException($"Unknown model preset \"{name}\". Use tiny or small.", nameof(name)),
     };
 

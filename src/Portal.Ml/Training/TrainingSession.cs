@@ -13,14 +13,6 @@ namespace Portal.Ml.Training;
 /// </summary>
 public static class TrainingSession
 {
-    /// <summary>The preset's vocabulary; the tokenizer trainer stops earlier when a small corpus cannot fill it.</summary>
-    private static int ScratchVocabSize(string preset) => preset.ToLowerInvariant() switch
-    {
-        "tiny" => GptConfig.Tiny().VocabSize,
-        "small" => GptConfig.Small().VocabSize,
-        _ => throw new ArgumentException($"Unknown model preset \"{preset}\". Use tiny or small.", nameof(preset)),
-    };
-
     public static TrainingOutcome Run(TrainingRequest request, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -72,7 +64,7 @@ public static class TrainingSession
         // A resumed run must see the very tokenizer its checkpoint was trained with, so it is kept in the run folder.
         var tokenizer = File.Exists(Path.Combine(request.RunDirectory, "vocab.json"))
             ? Gpt2Tokenizer.LoadFolder(request.RunDirectory)
-            : Gpt2Tokenizer.Train(request.Verses.Select(v => PromptTemplate.Default.Full(v.Prompt, v.Lyrics)), ScratchVocabSize(request.Preset));
+            : Gpt2Tokenizer.Train(request.Verses.Select(v => PromptTemplate.Default.Full(v.Prompt, v.Lyrics)), GptConfig.Preset(request.Preset).VocabSize);
         Directory.CreateDirectory(request.RunDirectory);
         tokenizer.Save(request.RunDirectory);
 

@@ -56,9 +56,7 @@ internal static class VerseEndpoints
         var errors = VerseValidator.Validate(text, limits.Value);
         if (errors.Count > 0)
             return VerseResults.Invalid(errors);
-        var current = await store.FindAsync(id, cancellationToken);
-        var include = request.IncludeInTraining ?? current?.IncludeInTraining ?? true;
-        var result = await store.UpdateAsync(id, text, include, revision, user.RequireActor(), cancellationToken);
+        var result = await store.UpdateAsync(id, text, request.IncludeInTraining, revision, user.RequireActor(), cancellationToken);
         return result.ToHttp(verse => Results.Ok(VerseResponse.From(verse)));
     }
 

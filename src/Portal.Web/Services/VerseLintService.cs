@@ -37,11 +37,9 @@ public sealed class VerseLintService(VerseStore verses, ITokenCounter tokens, IO
         return findings;
     }
 
-    public async Task<CorpusLintReport> LintCorpusAsync(CancellationToken cancellationToken)
-    {
-        var all = await verses.ListAsync(new VerseQuery(), cancellationToken);
-        return CorpusLinter.Lint(all.Select(v => (v.Id, v.Text)), options.Value, tokens);
-    }
+    /// <summary>The corpus report over verses the caller has already read (it shows their prompts beside the findings).</summary>
+    public CorpusLintReport LintCorpus(IReadOnlyList<Verse> library) =>
+        CorpusLinter.Lint(library.Select(v => (v.Id, v.Text)), options.Value, tokens);
 
     private async Task<NearDuplicateIndex> LibraryIndexAsync(CancellationToken cancellationToken)
     {

@@ -16,4 +16,7 @@ public sealed class NewAccountInput
 
     [Compare(nameof(Password), ErrorMessage = "The two passwords differ.")]
     public string ConfirmPassword { get; set; } = "";
+
+    /// <summary>A refused form is sent back to the browser: never with the passwords in it.</summary>
+    public void ForgetPasswords() => (Password, ConfirmPassword) = ("", "");
 }
