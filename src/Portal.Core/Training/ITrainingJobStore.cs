@@ -46,6 +46,9 @@ public interface ITrainingJobStore
 
     Task<LeaseStatus> HeartbeatAsync(JobLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
+    /// <summary>True while this lease is the job's current one and the job is running: guards a remote worker's file transfers.</summary>
+    Task<bool> IsLeaseCurrentAsync(JobLease lease, CancellationToken cancellationToken = default);
+
     /// <summary>Numbers and stores a worker's events; null when the lease is no longer current (nothing is stored).</summary>
     Task<IReadOnlyList<JobEvent>?> AppendAsync(JobLease lease, IReadOnlyList<JobEventData> events, CancellationToken cancellationToken = default);
 
