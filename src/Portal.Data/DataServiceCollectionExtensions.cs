@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Text;
+using Portal.Core.Training;
 using Portal.Data.Sqlite;
 using Portal.Data.Invitations;
 using Portal.Data.Tokens;
+using Portal.Data.Training;
 using Portal.Data.Users;
 using Portal.Data.Verses;
 
@@ -26,6 +28,14 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<InvitationStore>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<DatabaseMigrator>();
+
+        // One instance behind both names: its write lock only serialises writers that share it.
+        services.AddSingleton<TrainingJobStore>();
+        services.AddSingleton<ITrainingJobStore>(provider => provider.GetRequiredService<TrainingJobStore>());
+        services.AddSingleton<GoldenPromptStore>();
+        services.AddSingleton<IGoldenPromptStore>(provider => provider.GetRequiredService<GoldenPromptStore>());
+        services.AddSingleton<PortalSettingsStore>();
+        services.AddSingleton<IPortalSettingsStore>(provider => provider.GetRequiredService<PortalSettingsStore>());
         return services;
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 using Portal.Data.Sqlite;
+using Portal.Data.Tokens;
+using Portal.Data.Training;
 
 namespace Portal.Data;
 
@@ -10,6 +12,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<VerseEntity> Verses => Set<VerseEntity>();
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
     public DbSet<InvitationEntity> Invitations => Set<InvitationEntity>();
+    public DbSet<TrainingJobEntity> TrainingJobs => Set<TrainingJobEntity>();
+    public DbSet<TrainingSnapshotVerseEntity> TrainingSnapshotVerses => Set<TrainingSnapshotVerseEntity>();
+    public DbSet<TrainingJobEventEntity> TrainingJobEvents => Set<TrainingJobEventEntity>();
+    public DbSet<GoldenPromptEntity> GoldenPrompts => Set<GoldenPromptEntity>();
+    public DbSet<PortalSettingEntity> PortalSettings => Set<PortalSettingEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -35,6 +42,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             token.ToTable("ApiTokens");
             token.Property(t => t.Hash).HasMaxLength(64);
             token.HasIndex(t => t.Hash).IsUnique();
+            // Tokens made before scopes existed were all personal API tokens.
+            token.Property(t => t.Scope).HasMaxLength(16).HasDefaultValue(ApiTokenScopes.Api);
             token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -44,6 +53,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             invitation.Property(i => i.CodeHash).HasMaxLength(64);
             invitation.HasIndex(i => i.CodeHash).IsUnique();
         });
+
+        builder.ConfigureTraining();
 
         // SQLite cannot ORDER BY or compare DateTimeOffset natively; store UTC ticks so that sorting by date works in SQL.
         foreach (var entity in builder.Model.GetEntityTypes())

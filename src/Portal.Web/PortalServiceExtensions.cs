@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Portal.Core.Import;
@@ -6,8 +7,10 @@ using Portal.Data;
 using Portal.Web.Api;
 using Portal.Web.Auth;
 using Portal.Web.Components;
+using Portal.Web.Hubs;
 using Portal.Web.Options;
 using Portal.Web.Services;
+using Portal.Web.Services.Training;
 using Portal.Web.Startup;
 
 namespace Portal.Web;
@@ -43,12 +46,17 @@ public static class PortalServiceExtensions
         services.AddSingleton<SampleVerseSeeder>();
         services.AddScoped<WriterAdministration>();
 
+        // Training queue, live progress and workers
+        builder.AddPortalTraining();
+
         // UI and API
         // Each keystroke in the verse dialog sends the whole field; a 10,000-character verse must fit in one message.
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMudServices();
         services.AddProblemDetails();
+        // The REST API spells enums as words ("Quick", "Running"); the hub keeps System.Text.Json's defaults, as workers do.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHttpContextAccessor();
         return builder;
     }
@@ -60,7 +68,8 @@ public static class PortalServiceExtensions
         // The API answers bare status codes as problem details; a page that does not exist shows the portal's own page.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
             api => api.UseStatusCodePages());
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+        // Hubs answer their clients with bare status codes (a SignalR client reads 401, not a page).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hubs"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
         // Routing after the status code pages, so that a re-executed /not-found is routed afresh.
@@ -72,6 +81,7 @@ public static class PortalServiceExtensions
 
         app.MapStaticAssets();
         app.MapPortalApi();
+        app.MapHub<TrainingHub>(TrainingHub.Path);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

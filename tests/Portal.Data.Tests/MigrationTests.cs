@@ -15,6 +15,11 @@ public sealed class MigrationTests
         Assert.Contains("ApiTokens", tables);
         Assert.Contains("Invitations", tables);
         Assert.Contains("AspNetUsers", tables);
+        Assert.Contains("TrainingJobs", tables);
+        Assert.Contains("TrainingJobEvents", tables);
+        Assert.Contains("TrainingSnapshotVerses", tables);
+        Assert.Contains("GoldenPrompts", tables);
+        Assert.Contains("PortalSettings", tables);
         Assert.Contains("__EFMigrationsHistory", tables);
     }
 
@@ -37,7 +42,8 @@ public sealed class MigrationTests
         var applied = await QueryAsync(database.Path, "SELECT MigrationId FROM __EFMigrationsHistory");
 
         Assert.Equal(applied.Distinct().Count(), applied.Count);
-        Assert.NotEmpty(applied);
+        Assert.Contains(applied, id => id.EndsWith("_InitialSchema", StringComparison.Ordinal));
+        Assert.Contains(applied, id => id.EndsWith("_TrainingQueue", StringComparison.Ordinal));
     }
 
     private static async Task<List<string>> QueryAsync(string path, string sql)

@@ -13,8 +13,11 @@ public sealed record NewTrainingJob(
 /// <summary>The job queued or joined, whether it was joined, and the events to broadcast.</summary>
 public sealed record EnqueueResult(TrainingJob Job, bool Joined, IReadOnlyList<JobEvent> Events);
 
-/// <summary>A claimed job and the events to broadcast (the Running state change).</summary>
-public sealed record ClaimResult(JobAssignment Assignment, IReadOnlyList<JobEvent> Events);
+/// <summary>
+/// The claimed job, or null when there was none, and the events to broadcast: the Running state change, and the
+/// Cancelled state of abandoned jobs whose cancel was requested (ended rather than handed out, even when nothing is claimed).
+/// </summary>
+public sealed record ClaimResult(JobAssignment? Assignment, IReadOnlyList<JobEvent> Events);
 
 /// <summary>The job after a cancel request, and the events to broadcast; null job when there is no such job.</summary>
 public sealed record CancelResult(TrainingJob? Job, IReadOnlyList<JobEvent> Events);
@@ -42,7 +45,7 @@ public interface ITrainingJobStore
     Task<CancelResult> CancelAsync(long jobId, CancellationToken cancellationToken = default);
 
     /// <summary>Running jobs with an expired lease first (to resume them), then the oldest queued job.</summary>
-    Task<ClaimResult?> ClaimAsync(string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
+    Task<ClaimResult> ClaimAsync(string workerId, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 
     Task<LeaseStatus> HeartbeatAsync(JobLease lease, TimeSpan leaseDuration, CancellationToken cancellationToken = default);
 

@@ -23,6 +23,9 @@ public sealed record JobEventData(JobEventKind Kind)
     public JobProgress? Progress { get; init; }
     public JobProbe? Probe { get; init; }
 
+    /// <summary>When the worker produced it (its clock), so that delivery delay to watchers can be measured.</summary>
+    public DateTimeOffset? ProducedAt { get; init; }
+
     public static JobEventData StateChanged(JobState state, string? message = null) => new(JobEventKind.State) { State = state, Message = message };
     public static JobEventData Log(string message) => new(JobEventKind.Log) { Message = message };
     public static JobEventData ProgressMade(JobProgress progress) => new(JobEventKind.Progress) { Progress = progress };

@@ -1,6 +1,9 @@
 namespace Portal.Data.Entities;
 
-/// <summary>A personal API token. Only its SHA-256 is stored; the secret is shown once, at creation.</summary>
+/// <summary>
+/// A personal API token, or a worker token that may only claim and report training jobs (see <see cref="Scope"/>).
+/// Only its SHA-256 is stored; the secret is shown once, at creation.
+/// </summary>
 public sealed class ApiTokenEntity
 {
     public int Id { get; set; }
@@ -14,4 +17,7 @@ public sealed class ApiTokenEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>One of <see cref="Tokens.ApiTokenScopes"/>.</summary>
+    public string Scope { get; set; } = Tokens.ApiTokenScopes.Api;
 }

@@ -8,5 +8,10 @@ public sealed record ApiTokenInfo(int Id, string Name, string Prefix, DateTimeOf
 /// <summary>A token just created: the only moment its secret exists outside the caller's hands.</summary>
 public sealed record CreatedApiToken(ApiTokenInfo Info, string Secret);
 
-/// <summary>The owner of a valid token.</summary>
-public sealed record ApiTokenOwner(string UserId, int TokenId);
+/// <summary>The owner of a valid token, what the token may do (one of <see cref="ApiTokenScopes"/>) and its name,
+/// which is how a worker is known: a worker token does not stand for its creator.</summary>
+public sealed record ApiTokenOwner(string UserId, int TokenId, string Scope = ApiTokenScopes.Api, string Name = "")
+{
+    /// <summary>A worker token gets the Worker role only, never its creator's roles.</summary>
+    public bool IsWorker => Scope == ApiTokenScopes.Worker;
+}

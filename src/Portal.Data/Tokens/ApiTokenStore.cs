@@ -12,34 +12,50 @@ public sealed class ApiTokenStore(IDbContextFactory<PortalDbContext> contexts, T
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public async Task<CreatedApiToken> CreateAsync(string userId, string name, CancellationToken cancellationToken = default) =>
-        await StoreAsync(userId, name, ApiTokenSecret.Create(), cancellationToken);
+        await StoreAsync(userId, name, ApiTokenSecret.Create(), ApiTokenScopes.Api, cancellationToken);
 
     /// <summary>Registers a secret chosen outside the portal (PORTAL_API_TOKEN), once; a second call with the same secret is a no-op.</summary>
-    public async Task EnsureAsync(string userId, string name, string secret, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var hash = ApiTokenSecret.Hash(secret);
-        if (await db.ApiTokens.AnyAsync(t => t.Hash == hash, cancellationToken))
-            return;
-        await StoreAsync(userId, name, secret, cancellationToken);
-    }
+    public Task EnsureAsync(string userId, string name, string secret, CancellationToken cancellationToken = default) =>
+        EnsureAsync(userId, name, secret, ApiTokenScopes.Api, cancellationToken);
 
+    /// <summary>A token for a training worker on another machine; <paramref name="createdById"/> is the admin who made it.</summary>
+    public async Task<CreatedApiToken> CreateWorkerTokenAsync(string createdById, string name, CancellationToken cancellationToken = default) =>
+        await StoreAsync(createdById, name, ApiTokenSecret.Create(), ApiTokenScopes.Worker, cancellationToken);
+
+    /// <summary>Registers a worker secret chosen outside the portal (PORTAL_WORKER_TOKEN), once.</summary>
+    public Task EnsureWorkerTokenAsync(string ownerId, string name, string secret, CancellationToken cancellationToken = default) =>
+        EnsureAsync(ownerId, name, secret, ApiTokenScopes.Worker, cancellationToken);
+
+    /// <summary>The user's own API tokens; worker tokens are listed to admins by <see cref="ListWorkerTokensAsync"/>.</summary>
     public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).ToListAsync(cancellationToken);
+        var tokens = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.Scope == ApiTokenScopes.Api)
+            .ToListAsync(cancellationToken);
         return tokens.OrderByDescending(t => t.CreatedAt).Select(ToInfo).ToList();
     }
 
-    /// <summary>Revokes one of the user's own tokens; false when it is not theirs or already revoked.</summary>
+    /// <summary>Every worker token, whoever created it, newest first.</summary>
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListWorkerTokensAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.Scope == ApiTokenScopes.Worker).ToListAsync(cancellationToken);
+        return tokens.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Select(ToInfo).ToList();
+    }
+
+    /// <summary>Revokes one of the user's own API tokens; false when it is not theirs or already revoked.</summary>
     public async Task<bool> RevokeAsync(string userId, int tokenId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var changed = await db.ApiTokens
-            .Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        return changed == 1;
+        return await RevokeAsync(db.ApiTokens.Where(t => t.Id == tokenId && t.UserId == userId && t.Scope == ApiTokenScopes.Api), cancellationToken);
+    }
+
+    /// <summary>Revokes a worker token (an admin's action, whoever created it); false when there is no such active token.</summary>
+    public async Task<bool> RevokeWorkerTokenAsync(int tokenId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await RevokeAsync(db.ApiTokens.Where(t => t.Id == tokenId && t.Scope == ApiTokenScopes.Worker), cancellationToken);
     }
 
     public async Task<ApiTokenOwner?> ValidateAsync(string secret, CancellationToken cancellationToken = default)
@@ -58,10 +74,27 @@ public sealed class ApiTokenStore(IDbContextFactory<PortalDbContext> contexts, T
             token.LastUsedAt = now;
             await db.SaveChangesAsync(cancellationToken);
         }
-        return new ApiTokenOwner(token.UserId, token.Id);
+        return new ApiTokenOwner(token.UserId, token.Id, token.Scope, token.Name);
     }
 
-    private async Task<CreatedApiToken> StoreAsync(string userId, string name, string secret, CancellationToken cancellationToken)
+    private async Task EnsureAsync(string userId, string name, string secret, string scope, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var hash = ApiTokenSecret.Hash(secret);
+        if (await db.ApiTokens.AnyAsync(t => t.Hash == hash, cancellationToken))
+            return;
+        await StoreAsync(userId, name, secret, scope, cancellationToken);
+    }
+
+    private async Task<bool> RevokeAsync(IQueryable<ApiTokenEntity> token, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var changed = await token.Where(t => t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        return changed == 1;
+    }
+
+    private async Task<CreatedApiToken> StoreAsync(string userId, string name, string secret, string scope, CancellationToken cancellationToken)
     {
         var trimmed = name.Trim();
         if (trimmed.Length == 0 || trimmed.Length > MaxNameLength)
@@ -75,6 +108,7 @@ public sealed class ApiTokenStore(IDbContextFactory<PortalDbContext> contexts, T
             Prefix = ApiTokenSecret.Display(secret),
             Hash = ApiTokenSecret.Hash(secret),
             CreatedAt = clock.GetUtcNow(),
+            Scope = scope,
         };
         db.ApiTokens.Add(entity);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Access;
 using Portal.Core.Text;
+using Portal.Core.Training;
 using Portal.Core.Verses;
 using Portal.Data.Entities;
 using Portal.Data.Sqlite;
@@ -155,6 +156,17 @@ public sealed class VerseStore(IDbContextFactory<PortalDbContext> contexts, ITok
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Verses.AsNoTracking().Filter(filter).OrderBy(v => v.Id).Select(VerseMapping.ToVerse).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every live verse in training as it is now: what "Retrain now" freezes into a job's snapshot.</summary>
+    public async Task<IReadOnlyList<SnapshotVerse>> LibrarySnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Verses.AsNoTracking()
+            .Where(v => v.IncludeInTraining)
+            .OrderBy(v => v.Id)
+            .Select(v => new SnapshotVerse(v.Id, v.ContentHash, v.Prompt, v.Lyrics))
+            .ToListAsync(cancellationToken);
     }
 
     private async Task<VerseWriteResult> SetDeletedAsync(int id, Actor actor, bool deleted, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ internal static class ApiEndpoints
         app.MapGroup("/api")
             .MapImportExportEndpoints()
             .MapVerseEndpoints()
+            .MapTrainingEndpoints().MapWorkerFileEndpoints()
             .DisableAntiforgery();
         return app;
     }

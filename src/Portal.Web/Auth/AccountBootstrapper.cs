@@ -12,6 +12,7 @@ namespace Portal.Web.Auth;
 /// <summary>
 /// Creates the roles and, on first start, the admin: from PORTAL_ADMIN_USER / PORTAL_ADMIN_PASSWORD when set,
 /// otherwise through the one-time set-up page. Serialised so that two first visitors cannot both become admin.
+/// PORTAL_API_TOKEN and PORTAL_WORKER_TOKEN are registered for the first admin as soon as there is one.
 /// </summary>
 public sealed class AccountBootstrapper(
     IServiceScopeFactory scopes,
@@ -23,10 +24,15 @@ public sealed class AccountBootstrapper(
     ILogger<AccountBootstrapper> logger)
 {
     public const string BootstrapTokenName = "PORTAL_API_TOKEN";
+    public const string BootstrapWorkerTokenName = "PORTAL_WORKER_TOKEN";
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        // One secret cannot be both: the first registered would win and the other variable would silently not work.
+        if (bootstrap.WorkerToken is not null && bootstrap.WorkerToken == bootstrap.ApiToken)
+            throw new InvalidOperationException("PORTAL_WORKER_TOKEN must differ from PORTAL_API_TOKEN.");
+
         using var scope = scopes.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -45,8 +51,8 @@ public sealed class AccountBootstrapper(
             logger.LogInformation("Created the admin account {User} from PORTAL_ADMIN_USER", user);
         }
 
-        if (bootstrap.ApiToken is { } secret)
-            await EnsureBootstrapTokenAsync(secret, cancellationToken);
+        if (bootstrap.ApiToken is not null || bootstrap.WorkerToken is not null)
+            await EnsureBootstrapTokensAsync(cancellationToken);
     }
 
     /// <summary>Creates the first admin, once. Fails when an admin already exists, whoever won the race.</summary>
@@ -70,8 +76,7 @@ public sealed class AccountBootstrapper(
             Require(await users.AddToRolesAsync(admin, [Roles.Admin, Roles.Writer]), "give the admin its roles");
 
             setup.MarkAdminCreated();
-            if (bootstrap.ApiToken is { } secret)
-                await tokens.EnsureAsync(admin.Id, BootstrapTokenName, secret, cancellationToken);
+            await EnsureBootstrapTokensAsync(admin.Id, cancellationToken);
             await samples.SeedAsync(new Actor(admin.Id, admin.UserName!, IsAdmin: true), cancellationToken);
             return result;
         }
@@ -81,16 +86,24 @@ public sealed class AccountBootstrapper(
         }
     }
 
-    private async Task EnsureBootstrapTokenAsync(string secret, CancellationToken cancellationToken)
+    private async Task EnsureBootstrapTokensAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var adminId = await AdminIdsQuery(db).OrderBy(id => id).FirstOrDefaultAsync(cancellationToken);
         if (adminId is null)
         {
-            logger.LogInformation("PORTAL_API_TOKEN will be registered for the admin created on the set-up page");
+            logger.LogInformation("PORTAL_API_TOKEN and PORTAL_WORKER_TOKEN will be registered for the admin created on the set-up page");
             return;
         }
-        await tokens.EnsureAsync(adminId, BootstrapTokenName, secret, cancellationToken);
+        await EnsureBootstrapTokensAsync(adminId, cancellationToken);
+    }
+
+    private async Task EnsureBootstrapTokensAsync(string adminId, CancellationToken cancellationToken)
+    {
+        if (bootstrap.ApiToken is { } apiSecret)
+            await tokens.EnsureAsync(adminId, BootstrapTokenName, apiSecret, cancellationToken);
+        if (bootstrap.WorkerToken is { } workerSecret)
+            await tokens.EnsureWorkerTokenAsync(adminId, BootstrapWorkerTokenName, workerSecret, cancellationToken);
     }
 
     private async Task<bool> AnyAdminAsync(CancellationToken cancellationToken)

@@ -1,16 +1,20 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Portal.Core.Access;
 using Portal.Data.Entities;
 using Portal.Data.Tokens;
 
 namespace Portal.Web.Auth;
 
 /// <summary>
-/// "Authorization: Bearer &lt;token&gt;" for scripts and CI. The token stands for its owner with the owner's current
-/// roles, so that demoting or locking out a user takes effect on their tokens at once.
+/// "Authorization: Bearer &lt;token&gt;" for scripts and CI. An API token stands for its owner with the owner's current
+/// roles, so that demoting or locking out a user takes effect on their tokens at once. A worker token stands for no
+/// user: it carries the Worker role only, which opens the training hub's worker methods and the worker file
+/// endpoints and nothing else.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -32,6 +36,8 @@ public sealed class ApiTokenAuthenticationHandler(
         var owner = await tokens.ValidateAsync(secret, Context.RequestAborted);
         if (owner is null)
             return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        if (owner.IsWorker)
+            return AuthenticateResult.Success(new AuthenticationTicket(WorkerPrincipal(owner), SchemeName));
 
         var user = await users.FindByIdAsync(owner.UserId);
         if (user is null || await users.IsLockedOutAsync(user))
@@ -39,8 +45,17 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(TokenIdClaim, owner.TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(TokenIdClaim, owner.TokenId.ToString(CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    private static ClaimsPrincipal WorkerPrincipal(ApiTokenOwner owner)
+    {
+        var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.Name, $"worker:{owner.Name}"));
+        identity.AddClaim(new Claim(ClaimTypes.Role, Roles.Worker));
+        identity.AddClaim(new Claim(TokenIdClaim, owner.TokenId.ToString(CultureInfo.InvariantCulture)));
+        return new ClaimsPrincipal(identity);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Access;
 using Portal.Data;
@@ -11,6 +12,12 @@ public static class AuthServiceExtensions
 {
     public const string PortalScheme = "Portal";
     public const string AdminPolicy = "Admin";
+
+    /// <summary>Workers on other machines: the hub's worker methods and /api/worker.</summary>
+    public const string WorkerPolicy = "Worker";
+
+    /// <summary>Who may connect to the training hub at all; each method then checks which side the caller is on.</summary>
+    public const string TrainingHubPolicy = "TrainingHub";
 
     /// <summary>
     /// Identity cookies for the browser and bearer tokens for scripts, behind one policy scheme that picks by the
@@ -64,8 +71,13 @@ public static class AuthServiceExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        // The default ([Authorize], RequireAuthorization()) is a person, writer or admin: a worker token signs in
+        // but holds neither role, so every page and every API endpoint other than the worker's own refuses it.
         services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Writer, Roles.Admin).Build())
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(WorkerPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Worker))
+            .AddPolicy(TrainingHubPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Writer, Roles.Admin, Roles.Worker))
             .SetFallbackPolicy(null);
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
@@ -74,7 +86,8 @@ public static class AuthServiceExtensions
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // Scripts and workers (the API, SignalR hubs) need the status code; only pages send a browser to sign in.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

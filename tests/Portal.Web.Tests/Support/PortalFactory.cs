@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Access;
 using Portal.Data.Entities;
@@ -18,25 +19,29 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public const string AdminUser = "admin";
     public const string AdminPassword = "admin-password";
     public const string AdminToken = "test-admin-token-0123456789";
+    public const string WorkerToken = "test-worker-token-0123456789";
 
-    private readonly TempDirectory data = new();
+    private readonly Lazy<TempDirectory> ownData = new(() => new TempDirectory());
 
     /// <summary>How the portal starts; read when the first client or service is asked for.</summary>
     public PortalSetup Setup { get; init; } = new();
 
-    public string DataDirectory => data.Path;
+    public string DataDirectory => Setup.DataDirectory ?? ownData.Value.Path;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Portal:DataDirectory", data.Path);
+        builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Portal:SeedSampleVerses", Setup.SeedSampleVerses ? "true" : "false");
         // Empty rather than absent, so that PORTAL_* variables on a developer's machine cannot leak into a test.
         builder.UseSetting("PORTAL_ADMIN_USER", Setup.WithAdmin ? AdminUser : "");
         builder.UseSetting("PORTAL_ADMIN_PASSWORD", Setup.WithAdmin ? AdminPassword : "");
         builder.UseSetting("PORTAL_API_TOKEN", Setup.WithAdmin ? AdminToken : "");
+        builder.UseSetting("PORTAL_WORKER_TOKEN", Setup.WithAdmin ? WorkerToken : "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Setup.Settings)
             builder.UseSetting(key, value);
+        if (Setup.Services is { } services)
+            builder.ConfigureTestServices(services);
     }
 
     public HttpClient CreateBearerClient(string token)
@@ -63,7 +68,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        data.Dispose();
+        if (ownData.IsValueCreated)
+            ownData.Value.Dispose();
     }
 
     private static void Require(IdentityResult result)

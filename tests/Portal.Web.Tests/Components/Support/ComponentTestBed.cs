@@ -13,6 +13,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Verses;
 using Portal.Web.Services;
+using Portal.Web.Tests.Components.Retrain.Support;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Components.Support;
@@ -48,6 +49,8 @@ public sealed class ComponentTestBed : IAsyncDisposable
         services.AddOptions<LintOptions>();
         services.AddSingleton<VerseLintService>();
         services.AddSingleton<VerseImportService>();
+        // The Verses page counts the verses no model has seen yet (its nudge to retrain).
+        services.AddTrainingQueue(data.Path);
         services.AddMudServices();
         // Authorization services must be registered before the first service is resolved; who is signed in comes later.
         var authorization = context.AddAuthorization();

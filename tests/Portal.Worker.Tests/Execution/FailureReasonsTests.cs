@@ -1,0 +1,49 @@
+using Portal.Ml.Model;
+using Portal.Worker.Execution;
+
+namespace Portal.Worker.Tests.Execution;
+
+public class FailureReasonsTests
+{
+    [Fact]
+    public void AFullDiskSaysSo()
+    {
+        var full = new IOException("No space left on device : '/data/runs/12/.checkpoint.ckpt.tmp'", 28);
+
+        Assert.Equal("Out of disk space while writing a checkpoint or the model; free some space on the worker and retrain.", FailureReasons.Describe(full));
+        Assert.StartsWith("Out of disk space", FailureReasons.Describe(new InvalidOperationException("saving failed", full)));
+    }
+
+    [Fact]
+    public void ASetupProblemIsPassedOnAsItIs()
+    {
+        Assert.Equal("The base model folder base-models/x is missing.", FailureReasons.Describe(new JobSetupException("The base model folder base-models/x is missing.")));
+    }
+
+    [Fact]
+    public void AnUnreadableStartModelNamesTheProblemOnOneLine()
+    {
+        var reason = FailureReasons.Describe(new InvalidCheckpointException("model.safetensors cannot be read", ["truncated header"]));
+
+        Assert.StartsWith("The model to start from cannot be loaded: model.safetensors cannot be read", reason);
+        Assert.DoesNotContain('\n', reason);
+    }
+
+    [Fact]
+    public void AnythingElseIsOneLineWithoutAStackTrace()
+    {
+        Exception thrown;
+        try
+        {
+            throw new InvalidOperationException("first line\nsecond line");
+        }
+        catch (InvalidOperationException e)
+        {
+            thrown = e;
+        }
+
+        var reason = FailureReasons.Describe(thrown);
+
+        Assert.Equal("Training stopped on an unexpected error (InvalidOperationException): first line", reason);
+    }
+}
