@@ -34,12 +34,24 @@ internal sealed class BenchPortal : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Outside a test host the factory guesses the content root from the solution folder and guesses wrong.
+        builder.UseContentRoot(Path.Combine(RepositoryRoot(), "src", "Portal.Web"));
         builder.UseSetting("Portal:DataDirectory", dataDirectory);
         builder.UseSetting("Portal:SeedSampleVerses", seedSamples ? "true" : "false");
         builder.UseSetting("PORTAL_ADMIN_USER", "admin");
         builder.UseSetting("PORTAL_ADMIN_PASSWORD", "bench-password-123");
         builder.UseSetting("PORTAL_API_TOKEN", Token);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Portal.sln")))
+                return folder.FullName;
+        }
+        throw new InvalidOperationException("Run the bench from inside the repository (dotnet run --project bench/RetrainBench).");
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Training;
 using Portal.Ml.Training;
@@ -5,7 +6,7 @@ using Portal.Worker.Execution;
 
 namespace RetrainBench;
 
-internal sealed record EngineFigures(int Steps, double ElapsedSeconds, double TokensPerSecond);
+internal sealed record EngineFigures(int Steps, double ElapsedSeconds, double TokensPerSecond, double CpuSeconds);
 
 /// <summary>
 /// The same job (snapshot, settings, probes) on the engine alone: no queue, no event store, no hub. The difference
@@ -24,9 +25,11 @@ internal static class DirectTraining
             var request = new TrainingRequest(TrainingSettingsMapping.ToTrainingVerses(verses), Path.Combine(folder, "model"), Path.Combine(folder, "run"),
                 TrainingSettingsMapping.ToStartMode(job.Settings.StartMode), Preset: job.Settings.ModelSize, Options: options);
             var last = new LastProgress();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var outcome = await Task.Factory.StartNew(() => TrainingSession.Run(request, last, cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            return new EngineFigures(outcome.Result.Steps, outcome.Result.Elapsed.TotalSeconds, last.TokensPerSecond);
+            return new EngineFigures(outcome.Result.Steps, outcome.Result.Elapsed.TotalSeconds, last.TokensPerSecond,
+                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
         }
         finally
         {

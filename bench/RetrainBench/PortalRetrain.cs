@@ -8,7 +8,7 @@ namespace RetrainBench;
 
 /// <summary>What one press of "Retrain now" cost, seen from a watcher connected to the hub.</summary>
 internal sealed record PortalFigures(
-    double ClickToCandidateSeconds, int Steps, double TokensPerSecond, IReadOnlyList<double> DelaysMs, bool InOrder, TrainingJob Job);
+    double ClickToCandidateSeconds, int Steps, double TokensPerSecond, IReadOnlyList<double> DelaysMs, bool InOrder, TrainingJob Job, double CpuSeconds);
 
 /// <summary>Presses "Retrain now" through the REST API and watches the job over /hubs/training until it ends.</summary>
 internal static class PortalRetrain
@@ -45,6 +45,7 @@ internal static class PortalRetrain
         await hub.StartAsync(cancellationToken);
         await hub.InvokeAsync("WatchAll", cancellationToken);
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var response = await api.PostAsJsonAsync("api/training/jobs", request, Json, cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -53,13 +54,14 @@ internal static class PortalRetrain
         var id = queued.GetProperty("id").GetInt64();
         await finished.Task.WaitAsync(TimeSpan.FromMinutes(30), cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 
         var job = await api.GetFromJsonAsync<TrainingJob>($"api/training/jobs/{id}", Json, cancellationToken)
             ?? throw new InvalidOperationException($"Job {id} vanished.");
         if (job.State != JobState.Succeeded)
             throw new InvalidOperationException($"Job {id} ended {job.State}: {job.FailureReason}");
         lock (delays)
-            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job);
+            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job, cpuSeconds);
     }
 
     public static async Task ImportAsync(BenchPortal portal, IReadOnlyList<(string Prompt, string Lyrics)> verses, CancellationToken cancellationToken)

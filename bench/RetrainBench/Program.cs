@@ -1,8 +1,9 @@
 using System.Globalization;
 
-// dotnet run -c Release --project bench/RetrainBench [-- --smoke] [-- --only 50-small]
+// dotnet run -c Release --project bench/RetrainBench [-- --smoke] [-- --only 50-small] [-- --rounds 3]
 // For each scenario: a fresh portal (loopback Kestrel, in-portal worker), "Retrain now" over REST with the From scratch
-// preset, a SignalR watcher on /hubs/training, then the same job on the engine alone for the overhead figure.
+// preset, a SignalR watcher on /hubs/training, and the same job on the engine alone for the overhead figure; rounds
+// run in the order portal-engine, engine-portal, ... Figures are means over the rounds; delays are over every progress event of every round.
 namespace RetrainBench;
 
 // Not top-level statements: those would declare a second global Program beside the portal's.
@@ -12,12 +13,13 @@ internal static class RetrainBenchMain
     {
         var smoke = args.Contains("--smoke");
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+        var rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? (smoke ? "1" : "3"), CultureInfo.InvariantCulture);
         Scenario[] scenarios = smoke
             ? [new("sample-tiny-smoke", 0, "tiny", MaxSteps: 20)]
             : [new("sample-tiny", 0, "tiny"), new("sample-small", 0, "small"), new("50-tiny", 50, "tiny"), new("50-small", 50, "small")];
 
         Console.WriteLine($"Retrain bench on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        Console.WriteLine("scenario            verses  steps  click->candidate  portal tok/s  engine tok/s  wall/step portal  engine  overhead  events  delay p50  p95  max (ms)  in order");
+        Console.WriteLine("scenario            verses  steps  click->candidate  portal tok/s  engine tok/s  wall/step portal  engine  overhead  events  delay p50  p95  max (ms)  in order  CPU/step portal  engine");
         foreach (var scenario in scenarios.Where(s => only is null || s.Name == only))
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
@@ -25,15 +27,25 @@ internal static class RetrainBenchMain
             if (scenario.Verses > 0)
                 await PortalRetrain.ImportAsync(portal, SyntheticVerses.Create(scenario.Verses), cancel.Token);
 
-            var figures = await PortalRetrain.RunAsync(portal, scenario.Request(), cancel.Token);
-            var engine = await DirectTraining.RunAsync(portal, figures.Job, cancel.Token);
+            // Rounds in the order portal, engine, engine, portal, ..., so that warm-up and whatever a run leaves
+            // behind for the next one fall on both sides alike.
+            var portalRuns = new List<PortalFigures>();
+            var engineRuns = new List<EngineFigures>();
+            for (var round = 0; round < rounds; round++)
+            {
+                if (round % 2 == 1)
+                    engineRuns.Add(await DirectTraining.RunAsync(portal, portalRuns[^1].Job, cancel.Token));
+                portalRuns.Add(await PortalRetrain.RunAsync(portal, scenario.Request(), cancel.Token));
+                if (round % 2 == 0)
+                    engineRuns.Add(await DirectTraining.RunAsync(portal, portalRuns[^1].Job, cancel.Token));
+            }
 
-            var portalWallPerStep = figures.Job.Metrics!.ElapsedSeconds / figures.Steps;
-            var engineWallPerStep = engine.ElapsedSeconds / engine.Steps;
+            var portalWallPerStep = portalRuns.Sum(r => r.Job.Metrics!.ElapsedSeconds) / portalRuns.Sum(r => r.Steps);
+            var engineWallPerStep = engineRuns.Sum(r => r.ElapsedSeconds) / engineRuns.Sum(r => r.Steps);
             var overhead = (portalWallPerStep - engineWallPerStep) / engineWallPerStep;
-            var delays = figures.DelaysMs.Order().ToList();
+            var delays = portalRuns.SelectMany(r => r.DelaysMs).Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{scenario.Name,-19} {figures.Job.VerseCount,6} {figures.Steps,6} {figures.ClickToCandidateSeconds,15:0.0} s {figures.TokensPerSecond,13:0} {engine.TokensPerSecond,13:0} {portalWallPerStep * 1000,13:0.0} ms {engineWallPerStep * 1000,6:0.0} ms {overhead,8:+0.0%;-0.0%} {delays.Count,7} {Percentile(delays, 0.5),9:0.0} {Percentile(delays, 0.95),5:0.0} {(delays.Count == 0 ? 0 : delays[^1]),5:0.0}      {(figures.InOrder ? "yes" : "NO")}"));
+                $"{scenario.Name,-19} {portalRuns[0].Job.VerseCount,6} {portalRuns[0].Steps,6} {portalRuns.Average(r => r.ClickToCandidateSeconds),15:0.0} s {portalRuns.Average(r => r.TokensPerSecond),13:0} {engineRuns.Average(r => r.TokensPerSecond),13:0} {portalWallPerStep * 1000,13:0.0} ms {engineWallPerStep * 1000,6:0.0} ms {overhead,8:+0.0%;-0.0%} {delays.Count,7} {Percentile(delays, 0.5),9:0.0} {Percentile(delays, 0.95),5:0.0} {(delays.Count == 0 ? 0 : delays[^1]),5:0.0}      {(portalRuns.All(r => r.InOrder) ? "yes" : "NO"),8} {portalRuns.Sum(r => r.CpuSeconds) / portalRuns.Sum(r => r.Steps) * 1000,8:0.0} ms {engineRuns.Sum(r => r.CpuSeconds) / engineRuns.Sum(r => r.Steps) * 1000,6:0.0} ms"));
         }
     }
 

@@ -11,7 +11,9 @@ namespace Portal.Worker;
 /// keeps the lease and hears Cancel, events pumped in the background, and the outcome delivered. Nothing that goes
 /// wrong with one job or one call to the portal stops the loop; only the host stopping does.
 /// </summary>
-public sealed class WorkerLoop(ITrainingJobChannel channel, JobExecutor executor, IOptions<WorkerOptions> options, ILogger<WorkerLoop> logger)
+/// <param name="wakeup">Ends an idle wait early when a job is queued in the same process; null: poll only.</param>
+public sealed class WorkerLoop(
+    ITrainingJobChannel channel, JobExecutor executor, IOptions<WorkerOptions> options, ILogger<WorkerLoop> logger, WorkerWakeup? wakeup = null)
 {
     private const int PrepareAttempts = 3;
 
@@ -31,7 +33,7 @@ public sealed class WorkerLoop(ITrainingJobChannel channel, JobExecutor executor
                 var job = await channel.ClaimAsync(_options.WorkerId, stoppingToken);
                 claimFailures.Reset();
                 if (job is null)
-                    await Task.Delay(_options.PollInterval, stoppingToken);
+                    await IdleAsync(stoppingToken);
                 else
                     await RunJobAsync(job, stoppingToken);
             }
@@ -52,6 +54,9 @@ public sealed class WorkerLoop(ITrainingJobChannel channel, JobExecutor executor
         }
         logger.LogInformation("Training worker {WorkerId} stopped", _options.WorkerId);
     }
+
+    private Task IdleAsync(CancellationToken stoppingToken) =>
+        wakeup is null ? Task.Delay(_options.PollInterval, stoppingToken) : wakeup.WaitAsync(_options.PollInterval, stoppingToken);
 
     private async Task RunJobAsync(JobAssignment job, CancellationToken stoppingToken)
     {

@@ -16,6 +16,7 @@ public static class WorkerServiceCollectionExtensions
         if (configure is not null)
             options.Configure(configure);
         services.AddSingleton<JobExecutor>();
+        services.AddSingleton<WorkerWakeup>();
         services.AddSingleton<WorkerLoop>();
         services.AddHostedService<TrainingWorkerService>();
         return services;

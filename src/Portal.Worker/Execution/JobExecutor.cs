@@ -9,8 +9,11 @@ namespace Portal.Worker.Execution;
 /// dispose scopes are per thread, so the worker gives each job a thread of its own). Never throws: whatever happens
 /// ends as an outcome whose failure reason a writer can read.
 /// </summary>
-public sealed class JobExecutor(ILogger<JobExecutor> logger)
+/// <param name="stepReportInterval">How often training steps are reported at most (default a second); evaluations always are.</param>
+public sealed class JobExecutor(ILogger<JobExecutor> logger, TimeSpan? stepReportInterval = null)
 {
+    public static readonly TimeSpan DefaultStepReportInterval = TimeSpan.FromSeconds(1);
+
     /// <param name="report">Gets every event in order; called on the training thread, so it must only enqueue.</param>
     /// <param name="checkpointSaved">Called when checkpoint.ckpt and run-metrics.json in the run directory are new; must only enqueue.</param>
     /// <param name="cancellationToken">Stops training after the current step; the trainer keeps a checkpoint to resume from.</param>
@@ -60,8 +63,10 @@ public sealed class JobExecutor(ILogger<JobExecutor> logger)
         }
         else
         {
-            var relay = new TrainingProgressRelay(metrics, files.RunDirectory, report, checkpointSaved);
+            var relay = new TrainingProgressRelay(metrics, files.RunDirectory, report, checkpointSaved,
+                stepReportInterval ?? DefaultStepReportInterval, TimeProvider.System);
             outcome = TrainingSession.Run(plan.Request, relay, cancellationToken);
+            relay.Flush();
             metrics = relay.Metrics;
         }
 

@@ -8,7 +8,8 @@ namespace Portal.Worker.Tests.Execution;
 
 public class JobExecutorTests
 {
-    private static readonly JobExecutor Executor = new(NullLogger<JobExecutor>.Instance);
+    // Every step reported, so that the tests see the whole run (the default interval is tested on its own).
+    private static readonly JobExecutor Executor = new(NullLogger<JobExecutor>.Instance, stepReportInterval: TimeSpan.Zero);
 
     private static JobOutcome Run(JobAssignment job, JobFiles files, RecordedRun recorded, CancellationToken token = default) =>
         Executor.Run(job, files, recorded.Report, recorded.CheckpointSaved, token);

@@ -11,18 +11,39 @@ public class WorkerLoopTests
     /// <summary>Long enough that only a stop ends it.</summary>
     private static readonly TrainingSettings Endless = TinyJobs.Settings with { MaxSteps = 100_000, EvalInterval = 1_000 };
 
-    private static WorkerLoop Loop(FakeJobChannel channel) => new(
+    private static WorkerLoop Loop(FakeJobChannel channel, WorkerWakeup? wakeup = null, TimeSpan? poll = null) => new(
         channel,
-        new JobExecutor(NullLogger<JobExecutor>.Instance),
+        // Every step reported, so that the tests can check that none is lost or reordered on its way.
+        new JobExecutor(NullLogger<JobExecutor>.Instance, stepReportInterval: TimeSpan.Zero),
         Options.Create(new WorkerOptions
         {
             WorkerId = "test-worker",
-            PollInterval = TimeSpan.FromMilliseconds(20),
+            PollInterval = poll ?? TimeSpan.FromMilliseconds(20),
             HeartbeatInterval = TimeSpan.FromMilliseconds(20),
             RetryDelay = TimeSpan.FromMilliseconds(5),
             MaxRetryDelay = TimeSpan.FromMilliseconds(20),
         }),
-        NullLogger<WorkerLoop>.Instance);
+        NullLogger<WorkerLoop>.Instance,
+        wakeup);
+
+    [Fact]
+    public async Task AnIdleWorkerWokenByANewJobStartsItWithoutWaitingForItsNextPoll()
+    {
+        using var folder = new TempFolder();
+        var channel = new FakeJobChannel(folder.Path);
+        var wakeup = new WorkerWakeup();
+        using var stop = new CancellationTokenSource();
+        var running = Loop(channel, wakeup, poll: TimeSpan.FromHours(1)).RunAsync(stop.Token);
+        await channel.Idle.Guarded();
+
+        channel.Enqueue(TinyJobs.Job(id: 12));
+        wakeup.Wake();
+        await channel.Completed.Guarded();
+        await stop.CancelAsync();
+        await running.Guarded();
+
+        Assert.Equal(12, Assert.Single(channel.CompletedJobs).JobId);
+    }
 
     [Fact]
     public async Task ClaimsTrainsReportsEverythingInOrderAndCompletesThroughNetworkErrors()

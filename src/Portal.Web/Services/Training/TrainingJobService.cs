@@ -3,6 +3,7 @@ using Portal.Core.Access;
 using Portal.Core.Training;
 using Portal.Ml.Model;
 using Portal.Web.Options;
+using Portal.Worker;
 
 namespace Portal.Web.Services.Training;
 
@@ -16,7 +17,8 @@ public sealed class TrainingJobService(
     RetrainPlanner planner,
     TrainingEventBroadcaster broadcaster,
     TrainingFolders folders,
-    IOptionsMonitor<TrainingQueueOptions> options)
+    IOptionsMonitor<TrainingQueueOptions> options,
+    WorkerWakeup? inProcessWorker = null)
 {
     private readonly SemaphoreSlim publishing = new(1, 1);
 
@@ -26,6 +28,8 @@ public sealed class TrainingJobService(
         if (plan.Job is null)
             return RetrainRequestResult.Refused(plan.Errors);
         var result = await StoreAndPublishAsync(() => store.EnqueueAsync(plan.Job, cancellationToken), r => r.Events);
+        // Only when the worker lives in this process; it would find the job at its next poll anyway.
+        inProcessWorker?.Wake();
         return new RetrainRequestResult(result.Job, result.Joined, []);
     }
 
