@@ -44,6 +44,9 @@ public sealed class RetrainTests(PortalServer portal) : IClassFixture<PortalServ
         await Expect(page).ToHaveURLAsync(new Regex("/verses$"));
         // The sample library has never been trained on: the Verses page says so and leads to Retrain.
         await Expect(page.Locator("#new-verses-count")).ToContainTextAsync("new verses since the last model");
+        // The grid loads its rows only once the circuit runs. A link clicked before that can leave the address on
+        // /retrain with the Verses page still showing, so the test clicks when a writer's click would be handled.
+        await Expect(page.Locator("#verses-grid tbody tr.verse-row")).Not.ToHaveCountAsync(0);
     }
 
     private static async Task OpenRetrainAsync(IPage page)
