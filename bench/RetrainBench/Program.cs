@@ -27,6 +27,11 @@ internal static class RetrainBenchMain
             if (scenario.Verses > 0)
                 await PortalRetrain.ImportAsync(portal, SyntheticVerses.Create(scenario.Verses), cancel.Token);
 
+            // A short job through both paths first, unmeasured: in a fresh process the JIT recompiles hot code on a
+            // background thread for a while, and that CPU would be charged to whichever run comes first.
+            var warmUp = await PortalRetrain.RunAsync(portal, new Scenario("warm-up", 0, scenario.Size, MaxSteps: 20).Request(), cancel.Token);
+            await DirectTraining.RunAsync(portal, warmUp.Job, cancel.Token);
+
             // Rounds in the order portal, engine, engine, portal, ..., so that warm-up and whatever a run leaves
             // behind for the next one fall on both sides alike.
             var portalRuns = new List<PortalFigures>();

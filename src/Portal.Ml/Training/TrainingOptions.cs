@@ -55,7 +55,7 @@ public sealed record TrainingOptions
     /// <summary>nanoGPT's small-model recipe: a high rate, a larger batch and many passes over a small corpus.</summary>
     public static TrainingOptions FromScratch { get; } = new()
     {
-        LearningRate = 1e-3, Epochs = 30, BatchSize = 8, WarmupSteps = 20, Beta2 = 0.99, EvalInterval = 25, EarlyStopPatience = 3,
+        LearningRate = 1e-3, Epochs = 30, BatchSize = 8, WarmupSteps = 20, Beta2 = 0.99, EvalInterval = 15, EarlyStopPatience = 3,
     };
 
     public static TrainingOptions For(StartMode mode) => mode switch
