@@ -20,7 +20,7 @@ public sealed class VerseLibraryTests(PortalServer portal) : IClassFixture<Porta
         await browser.RunAsync(nameof(WriterSignsInAddsAVerseAndImportsFiles), async page =>
         {
             await SignInAsync(page);
-            await SaveReadmeScreenshotIfAskedAsync(page);
+            await Screenshots.SaveIfAskedAsync(page, "verses", fullPage: false);
             await AddVerseAsync(page);
             await ImportValidFileAsync(page);
             await ImportInvalidFileAsync(page);
@@ -155,33 +155,4 @@ public sealed class VerseLibraryTests(PortalServer portal) : IClassFixture<Porta
     private static ILocator Rows(IPage page) => page.Locator("#verses-grid tbody tr.verse-row");
 
     private static ILocator VerseCount(IPage page) => page.Locator("#stat-verses .stat-value");
-
-    /// <summary>
-    /// Opt-in: <c>PORTAL_SCREENSHOT_DIR=docs/screenshots dotnet test tests/Portal.E2E.Tests</c> writes the README's
-    /// picture of the sample library (1280x800). A relative folder is taken from the repository root.
-    /// </summary>
-    private static async Task SaveReadmeScreenshotIfAskedAsync(IPage page)
-    {
-        if (Environment.GetEnvironmentVariable("PORTAL_SCREENSHOT_DIR") is not { Length: > 0 } directory)
-            return;
-        var folder = Path.IsPathRooted(directory) ? directory : Path.Combine(RepositoryRoot(), directory);
-        Directory.CreateDirectory(folder);
-        // Keep the pointer off the grid so that no row is drawn hovered.
-        await page.Mouse.MoveAsync(0, 0);
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = Path.Combine(folder, "verses.png"),
-            Animations = ScreenshotAnimations.Disabled,
-        });
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Portal.sln")))
-                return directory.FullName;
-        }
-        return Directory.GetCurrentDirectory();
-    }
 }

@@ -8,7 +8,8 @@ namespace Portal.E2E.Tests.Support;
 /// </summary>
 public static class Screenshots
 {
-    public static async Task SaveIfAskedAsync(IPage page, string name)
+    /// <param name="fullPage">False keeps to the browser window (1280x800), as the README's picture of the library.</param>
+    public static async Task SaveIfAskedAsync(IPage page, string name, bool fullPage = true)
     {
         if (Environment.GetEnvironmentVariable("PORTAL_SCREENSHOT_DIR") is not { Length: > 0 } directory)
             return;
@@ -19,7 +20,7 @@ public static class Screenshots
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(folder, $"{name}.png"),
-            FullPage = true,
+            FullPage = fullPage,
             Animations = ScreenshotAnimations.Disabled,
         });
     }

@@ -14,13 +14,8 @@ public sealed class LiveJobPanelTests
     public async Task StoredAndBroadcastEventsEachShowOnce()
     {
         await using var bed = await RetrainTestBed.CreateAsync();
-        var ana = await bed.AddUserAsync("ana");
-        await bed.AddVersesAsync(ana);
-        var job = await bed.QueueScratchJobAsync(ana);
-        var lease = await bed.Worker.ClaimAsync();
+        var (job, lease) = await ClaimedJobAsync(bed);
         await bed.Worker.ReportAsync(lease, JobEventData.Log("before the page"), TestWorker.Step(1, 4.5));
-        bed.SignIn(ana);
-        bed.RenderProviders();
 
         var panel = bed.Context.Render<LiveJobPanel>(parameters => parameters.Add(p => p.JobId, job.Id));
         panel.WaitForAssertion(() => Assert.Equal("1 / 40", Step(panel)), Patience);
@@ -37,12 +32,7 @@ public sealed class LiveJobPanelTests
     public async Task EventsMissedByTheBroadcastAreReadFromTheStore()
     {
         await using var bed = await RetrainTestBed.CreateAsync();
-        var ana = await bed.AddUserAsync("ana");
-        await bed.AddVersesAsync(ana);
-        var job = await bed.QueueScratchJobAsync(ana);
-        var lease = await bed.Worker.ClaimAsync();
-        bed.SignIn(ana);
-        bed.RenderProviders();
+        var (job, lease) = await ClaimedJobAsync(bed);
         var panel = bed.Context.Render<LiveJobPanel>(parameters => parameters.Add(p => p.JobId, job.Id));
         panel.WaitForAssertion(() => Assert.Equal("Running", panel.Find("#live-job .job-state").GetAttribute("data-state")), Patience);
 
@@ -58,12 +48,7 @@ public sealed class LiveJobPanelTests
     public async Task ProbesShowGroupedByEvaluationNewestFirst()
     {
         await using var bed = await RetrainTestBed.CreateAsync();
-        var ana = await bed.AddUserAsync("ana");
-        await bed.AddVersesAsync(ana);
-        var job = await bed.QueueScratchJobAsync(ana);
-        var lease = await bed.Worker.ClaimAsync();
-        bed.SignIn(ana);
-        bed.RenderProviders();
+        var (job, lease) = await ClaimedJobAsync(bed);
         var panel = bed.Context.Render<LiveJobPanel>(parameters => parameters.Add(p => p.JobId, job.Id));
         panel.WaitForAssertion(() => Assert.Equal("Running", panel.Find("#live-job .job-state").GetAttribute("data-state")), Patience);
 
@@ -79,12 +64,7 @@ public sealed class LiveJobPanelTests
     public async Task AFinishedJobLinksToItsReport()
     {
         await using var bed = await RetrainTestBed.CreateAsync();
-        var ana = await bed.AddUserAsync("ana");
-        await bed.AddVersesAsync(ana);
-        var job = await bed.QueueScratchJobAsync(ana);
-        var lease = await bed.Worker.ClaimAsync();
-        bed.SignIn(ana);
-        bed.RenderProviders();
+        var (job, lease) = await ClaimedJobAsync(bed);
         var panel = bed.Context.Render<LiveJobPanel>(parameters => parameters.Add(p => p.JobId, job.Id));
         panel.WaitForElement("#live-job-cancel", Patience);
         Assert.Empty(panel.FindAll("#live-job-report"));
@@ -95,6 +75,18 @@ public sealed class LiveJobPanelTests
         Assert.Equal("Failed", panel.Find("#live-job .job-state").GetAttribute("data-state"));
         Assert.Equal("out of memory", panel.Find("#live-job-failure").TextContent.Trim());
         Assert.Empty(panel.FindAll("#live-job-cancel"));
+    }
+
+    /// <summary>A job a worker has claimed, with its requester signed in and the page's providers rendered.</summary>
+    private static async Task<(TrainingJob Job, JobLease Lease)> ClaimedJobAsync(RetrainTestBed bed)
+    {
+        var ana = await bed.AddUserAsync("ana");
+        await bed.AddVersesAsync(ana);
+        var job = await bed.QueueScratchJobAsync(ana);
+        var lease = await bed.Worker.ClaimAsync();
+        bed.SignIn(ana);
+        bed.RenderProviders();
+        return (job, lease);
     }
 
     private static string Step(IRenderedComponent<LiveJobPanel> panel) => panel.Find("#job-step .job-figure-value").TextContent.Trim();

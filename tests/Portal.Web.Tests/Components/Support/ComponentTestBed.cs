@@ -36,6 +36,8 @@ public sealed class ComponentTestBed : IAsyncDisposable
 
     public BunitContext Context { get; }
 
+    public string DataDirectory => data.Path;
+
     public VerseStore Verses => Context.Services.GetRequiredService<VerseStore>();
 
     public static async Task<ComponentTestBed> CreateAsync()
