@@ -23,4 +23,8 @@ public interface IPortalSettingsStore
 {
     Task<AutoRetrainSettings> GetAutoRetrainAsync(CancellationToken cancellationToken = default);
     Task SaveAutoRetrainAsync(AutoRetrainSettings settings, string changedById, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a candidate whose checklist has no failed item is promoted without an admin's click (off by default).</summary>
+    Task<bool> GetAutoPromoteAsync(CancellationToken cancellationToken = default);
+    Task SaveAutoPromoteAsync(bool on, string changedById, CancellationToken cancellationToken = default);
 }

@@ -7,6 +7,7 @@ namespace Portal.Data.Training;
 public sealed class PortalSettingsStore(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock) : IPortalSettingsStore
 {
     public const string AutoRetrainKey = "auto-retrain";
+    public const string AutoPromoteKey = "auto-promote";
 
     public async Task<AutoRetrainSettings> GetAutoRetrainAsync(CancellationToken cancellationToken = default)
     {
@@ -20,17 +21,31 @@ public sealed class PortalSettingsStore(IDbContextFactory<PortalDbContext> conte
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Validate() is { Count: > 0 } errors)
             throw new ArgumentException(string.Join(" ", errors), nameof(settings));
+        await SaveAsync(AutoRetrainKey, TrainingJson.Write(settings), changedById, cancellationToken);
+    }
 
+    public async Task<bool> GetAutoPromoteAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var json = await db.PortalSettings.Where(s => s.Key == AutoPromoteKey).Select(s => s.ValueJson).SingleOrDefaultAsync(cancellationToken);
+        return json is not null && TrainingJson.Read<bool>(json);
+    }
+
+    public Task SaveAutoPromoteAsync(bool on, string changedById, CancellationToken cancellationToken = default) =>
+        SaveAsync(AutoPromoteKey, TrainingJson.Write(on), changedById, cancellationToken);
+
+    private async Task SaveAsync(string key, string valueJson, string changedById, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // BEGIN IMMEDIATE: two admins saving at once must not both find no row and both insert one.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var row = await db.PortalSettings.SingleOrDefaultAsync(s => s.Key == AutoRetrainKey, cancellationToken);
+        var row = await db.PortalSettings.SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
         if (row is null)
         {
-            row = new PortalSettingEntity { Key = AutoRetrainKey, ValueJson = "" };
+            row = new PortalSettingEntity { Key = key, ValueJson = "" };
             db.PortalSettings.Add(row);
         }
-        row.ValueJson = TrainingJson.Write(settings);
+        row.ValueJson = valueJson;
         row.ChangedAt = clock.GetUtcNow();
         row.ChangedById = changedById;
         await db.SaveChangesAsync(cancellationToken);
