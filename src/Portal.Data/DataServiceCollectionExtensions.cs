@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Text;
 using Portal.Core.Training;
+using Portal.Core.Versions;
 using Portal.Data.Sqlite;
 using Portal.Data.Invitations;
 using Portal.Data.Tokens;
 using Portal.Data.Training;
 using Portal.Data.Users;
 using Portal.Data.Verses;
+using Portal.Data.Versions;
 
 namespace Portal.Data;
 
@@ -36,6 +38,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IGoldenPromptStore>(provider => provider.GetRequiredService<GoldenPromptStore>());
         services.AddSingleton<PortalSettingsStore>();
         services.AddSingleton<IPortalSettingsStore>(provider => provider.GetRequiredService<PortalSettingsStore>());
+        services.AddSingleton<ModelVersionStore>();
+        services.AddSingleton<IModelVersionStore>(provider => provider.GetRequiredService<ModelVersionStore>());
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Portal.Data.Entities;
 using Portal.Data.Sqlite;
 using Portal.Data.Tokens;
 using Portal.Data.Training;
+using Portal.Data.Versions;
 
 namespace Portal.Data;
 
@@ -17,6 +18,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<TrainingJobEventEntity> TrainingJobEvents => Set<TrainingJobEventEntity>();
     public DbSet<GoldenPromptEntity> GoldenPrompts => Set<GoldenPromptEntity>();
     public DbSet<PortalSettingEntity> PortalSettings => Set<PortalSettingEntity>();
+    public DbSet<ModelVersionEntity> ModelVersions => Set<ModelVersionEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -55,6 +57,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         });
 
         builder.ConfigureTraining();
+        builder.ConfigureVersions();
 
         // SQLite cannot ORDER BY or compare DateTimeOffset natively; store UTC ticks so that sorting by date works in SQL.
         foreach (var entity in builder.Model.GetEntityTypes())
