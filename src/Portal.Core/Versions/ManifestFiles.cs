@@ -25,7 +25,8 @@ public static class ManifestFiles
     public static IReadOnlyList<string> Verify(string repositoryRoot, VersionManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var root = Path.GetFullPath(repositoryRoot);
+        // libgit2 reports working directories with a trailing separator; the containment check below adds its own.
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
         var problems = new List<string>();
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in manifest.Files)

@@ -1,0 +1,33 @@
+using LibGit2Sharp;
+
+namespace Portal.GitOps.Remote;
+
+/// <summary>Turns what libgit2 reports into a sentence a writer or an administrator can act on, with no secret in it.</summary>
+internal sealed class PushFailures(RemoteAddress remote, SecretScrubber scrubber)
+{
+    public string Describe(LibGit2SharpException exception, CredentialGate gate, string action)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(gate);
+        var message = scrubber.Scrub(exception.Message).Trim().TrimEnd('.');
+        if (gate.Refused || exception.InnerException is CredentialsRefusedException || Mentions(message, "401", "authentication", "credentials"))
+        {
+            return remote.HasCredentials
+                ? $"Authentication failed at {remote.Url}: check the deploy token."
+                : $"Authentication failed at {remote.Url}: the remote asks for credentials; set a deploy token.";
+        }
+        if (Mentions(message, "403"))
+            return $"The remote at {remote.Url} refused access (403): check that the deploy token may push to it.";
+        if (Mentions(message, "404", "not found", "not appear to be a git repository", "could not find repository"))
+            return $"There is no repository at {remote.Url} ({message}).";
+        if (Mentions(message, "failed to connect", "could not connect", "connection refused", "failed to resolve", "timed out", "timeout", "network"))
+            return $"Could not reach {remote.Url}: {message}.";
+        return $"{action} {remote.Url} failed: {message}.";
+    }
+
+    public string Rejected(IEnumerable<PushStatusError> errors) =>
+        $"The remote at {remote.Url} refused the push: {string.Join("; ", errors.Select(e => $"{e.Reference}: {scrubber.Scrub(e.Message)}"))}.";
+
+    private static bool Mentions(string message, params string[] words) =>
+        words.Any(word => message.Contains(word, StringComparison.OrdinalIgnoreCase));
+}
