@@ -39,9 +39,17 @@ public sealed class InferenceWorker : IAsyncDisposable
         }
     }
 
-    public async Task<GenerationResult> GenerateAsync(string prompt, GenerationOptions options, CancellationToken cancellationToken = default)
+    public Task<GenerationResult> GenerateAsync(string prompt, GenerationOptions options, CancellationToken cancellationToken = default) =>
+        GenerateAsync(prompt, options, null, cancellationToken);
+
+    /// <summary>
+    /// The whole result (token counts, timings, why it stopped) with the text also handed to <paramref name="onText"/>
+    /// piece by piece as it is written, for callers that stream and then summarise. <paramref name="onText"/> runs on
+    /// the inference thread between tokens: it must only hand the piece on (e.g. write it to a channel), never wait.
+    /// </summary>
+    public async Task<GenerationResult> GenerateAsync(string prompt, GenerationOptions options, Action<string>? onText, CancellationToken cancellationToken = default)
     {
-        var request = new Request(prompt, options, null, cancellationToken);
+        var request = new Request(prompt, options, null, cancellationToken, onText);
         await Enqueue(request).ConfigureAwait(false);
         return await request.Completion.Task.ConfigureAwait(false);
     }
@@ -87,7 +95,7 @@ public sealed class InferenceWorker : IAsyncDisposable
         await _stopped.Task.ConfigureAwait(false);
     }
 
-    private sealed record Request(string Prompt, GenerationOptions Options, ChannelWriter<string>? Pieces, CancellationToken Token)
+    private sealed record Request(string Prompt, GenerationOptions Options, ChannelWriter<string>? Pieces, CancellationToken Token, Action<string>? OnText = null)
     {
         public TaskCompletionSource<GenerationResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -95,7 +103,11 @@ public sealed class InferenceWorker : IAsyncDisposable
         {
             try
             {
-                var result = generator.Generate(Prompt, Options, piece => Pieces?.TryWrite(piece), Token);
+                var result = generator.Generate(Prompt, Options, piece =>
+                {
+                    Pieces?.TryWrite(piece);
+                    OnText?.Invoke(piece);
+                }, Token);
                 Pieces?.TryComplete();
                 Completion.TrySetResult(result);
             }

@@ -1,0 +1,18 @@
+namespace Portal.Serving.Options;
+
+/// <summary>What one /generate request may ask for. Bound from "Serving:Limits".</summary>
+public sealed class GenerateLimits
+{
+    public const string Section = "Serving:Limits";
+
+    public int MaxPromptChars { get; set; } = 2000;
+
+    public int MaxNewTokens { get; set; } = 512;
+
+    /// <summary>Used when a request does not say; shorter than the engine's own default, since a verse is short.</summary>
+    public int DefaultMaxNewTokens { get; set; } = 128;
+
+    public int MaxStopStrings { get; set; } = 4;
+
+    public int MaxStopChars { get; set; } = 64;
+}
