@@ -11,6 +11,7 @@ using Portal.Web.Hubs;
 using Portal.Web.Options;
 using Portal.Web.Services;
 using Portal.Web.Services.Training;
+using Portal.Web.Services.Versions;
 using Portal.Web.Startup;
 
 namespace Portal.Web;
@@ -48,6 +49,9 @@ public static class PortalServiceExtensions
 
         // Training queue, live progress and workers
         builder.AddPortalTraining();
+
+        // Versions: the deploy repository, promotion, rollback, serving status
+        builder.AddPortalVersions();
 
         // UI and API
         // Each keystroke in the verse dialog sends the whole field; a 10,000-character verse must fit in one message.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Training;
+using Portal.Ml.Runtime;
 using Portal.Worker.Execution;
 using Portal.Worker.Loop;
 

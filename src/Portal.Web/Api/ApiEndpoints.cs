@@ -12,6 +12,7 @@ internal static class ApiEndpoints
             .MapImportExportEndpoints()
             .MapVerseEndpoints()
             .MapTrainingEndpoints().MapWorkerFileEndpoints()
+            .MapVersionEndpoints()
             .DisableAntiforgery();
         return app;
     }

@@ -16,6 +16,7 @@ public class PortalServer : IAsyncLifetime
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"portal-e2e-{Guid.NewGuid():N}");
     private readonly bool scriptedAdmin;
+    private readonly IReadOnlyDictionary<string, string> settings;
     private KestrelPortal? portal;
 
     public PortalServer()
@@ -24,13 +25,21 @@ public class PortalServer : IAsyncLifetime
     }
 
     /// <param name="scriptedAdmin">False: no admin variables, so the first visitor creates the admin on /setup.</param>
-    protected PortalServer(bool scriptedAdmin) => this.scriptedAdmin = scriptedAdmin;
+    /// <param name="settings">More configuration, applied after the defaults (e.g. Portal:Deploy:ServingEndpoints:0).</param>
+    protected PortalServer(bool scriptedAdmin, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        this.scriptedAdmin = scriptedAdmin;
+        this.settings = settings ?? new Dictionary<string, string>();
+    }
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The portal's data directory: portal.db, models, the deploy clone and the local remote.git.</summary>
+    public string DataDirectory => dataDirectory;
+
     public Task InitializeAsync()
     {
-        portal = new KestrelPortal(dataDirectory, scriptedAdmin);
+        portal = new KestrelPortal(dataDirectory, scriptedAdmin, settings);
         portal.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         // Runs Program.Main up to a started server; the address is then the one Kestrel actually bound.
         portal.StartServer();
@@ -52,7 +61,7 @@ public class PortalServer : IAsyncLifetime
         }
     }
 
-    private sealed class KestrelPortal(string dataDirectory, bool scriptedAdmin) : WebApplicationFactory<Program>
+    private sealed class KestrelPortal(string dataDirectory, bool scriptedAdmin, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -63,6 +72,8 @@ public class PortalServer : IAsyncLifetime
             // Empty rather than absent, so that a developer's own PORTAL_* variables cannot leak into the test.
             builder.UseSetting("PORTAL_API_TOKEN", "");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
         }
     }
 }

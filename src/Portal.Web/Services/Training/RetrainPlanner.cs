@@ -18,6 +18,7 @@ public sealed class RetrainPlanner(
     ITrainingJobStore store,
     VerseStore verses,
     IGoldenPromptStore goldenPrompts,
+    CurrentModel currentModel,
     TrainingFolders folders,
     IOptionsMonitor<TrainingQueueOptions> options)
 {
@@ -29,7 +30,7 @@ public sealed class RetrainPlanner(
         if (library.Count == 0)
             return Refuse("No verses are marked for training: add verses or include some in training first.");
 
-        var current = await store.LatestSucceededAsync(cancellationToken);
+        var current = await currentModel.JobAsync(cancellationToken);
         var context = new Context(library, current, folders.CompleteCandidate(current));
         var choice = request.Preset switch
         {

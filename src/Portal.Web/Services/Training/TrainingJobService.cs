@@ -15,6 +15,7 @@ namespace Portal.Web.Services.Training;
 public sealed class TrainingJobService(
     ITrainingJobStore store,
     RetrainPlanner planner,
+    CurrentModel currentModel,
     TrainingEventBroadcaster broadcaster,
     TrainingFolders folders,
     IOptionsMonitor<TrainingQueueOptions> options,
@@ -66,7 +67,7 @@ public sealed class TrainingJobService(
     /// <summary>Verses in training that the current model has not seen (all of them before the first model).</summary>
     public async Task<int> NewVersesSinceCurrentModelAsync(CancellationToken cancellationToken = default)
     {
-        var current = await store.LatestSucceededAsync(cancellationToken);
+        var current = await currentModel.JobAsync(cancellationToken);
         return await store.NewVersesSinceAsync(current?.Id, cancellationToken);
     }
 

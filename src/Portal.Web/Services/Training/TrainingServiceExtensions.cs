@@ -46,6 +46,7 @@ public static class TrainingServiceExtensions
         services.AddOptions<TrainingQueueOptions>();
         services.AddSingleton<TrainingFolders>();
         services.AddSingleton<JobFileLayout>();
+        services.AddSingleton<CurrentModel>();
         services.AddSingleton<RetrainPlanner>();
         services.AddSingleton<TrainingEventBroadcaster>();
         services.AddSingleton<TrainingJobService>();

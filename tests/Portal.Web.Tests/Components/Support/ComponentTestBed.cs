@@ -14,6 +14,7 @@ using Portal.Data.Entities;
 using Portal.Data.Verses;
 using Portal.Web.Services;
 using Portal.Web.Tests.Components.Retrain.Support;
+using Portal.Web.Tests.Components.Versions.Support;
 using Portal.Web.Tests.Support;
 
 namespace Portal.Web.Tests.Components.Support;
@@ -40,7 +41,8 @@ public sealed class ComponentTestBed : IAsyncDisposable
 
     public VerseStore Verses => Context.Services.GetRequiredService<VerseStore>();
 
-    public static async Task<ComponentTestBed> CreateAsync()
+    /// <param name="configure">More or changed services (e.g. a deploy remote), registered after the defaults.</param>
+    public static async Task<ComponentTestBed> CreateAsync(Action<IServiceCollection>? configure = null)
     {
         var data = new TempDirectory();
         var context = new BunitContext();
@@ -53,9 +55,12 @@ public sealed class ComponentTestBed : IAsyncDisposable
         services.AddSingleton<VerseImportService>();
         // The Verses page counts the verses no model has seen yet (its nudge to retrain).
         services.AddTrainingQueue(data.Path);
+        // The job page shows the promotion gate, the admin page the auto-promote switch.
+        services.AddVersions(data.Path);
         services.AddMudServices();
         // Authorization services must be registered before the first service is resolved; who is signed in comes later.
         var authorization = context.AddAuthorization();
+        configure?.Invoke(services);
 
         await context.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return new ComponentTestBed(data, context, authorization);

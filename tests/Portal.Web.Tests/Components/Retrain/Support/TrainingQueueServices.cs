@@ -15,13 +15,8 @@ public static class TrainingQueueServices
     {
         services.AddLogging();
         services.Configure<PortalOptions>(options => options.DataDirectory = dataDirectory);
-        services.AddOptions<TrainingQueueOptions>();
-        // The broadcaster also pushes to SignalR clients; with no hub mapped, the hub context has nobody to tell.
-        services.AddSignalR();
-        services.AddSingleton<TrainingFolders>();
-        services.AddSingleton<RetrainPlanner>();
-        services.AddSingleton<TrainingEventBroadcaster>();
-        services.AddSingleton<TrainingJobService>();
-        return services;
+        // The portal's own registrations, so that a service the queue gains is never missing here. The broadcaster
+        // also pushes to SignalR clients; with no hub mapped, the hub context has nobody to tell.
+        return services.AddTrainingJobServices();
     }
 }
