@@ -34,8 +34,8 @@ internal static class VersionEndpoints
     {
         if (await service.DetailsAsync(number, cancellationToken) is not { } details)
             return VersionNotFound(number);
-        var liveOn = (await service.HistoryAsync(cancellationToken)).FirstOrDefault(r => r.Version.Number == number)?.LiveOn ?? [];
-        return Results.Ok(VersionDetailsResponse.From(details, liveOn));
+        // The same rule the history applies to each row, without reading every version for one.
+        return Results.Ok(VersionDetailsResponse.From(details, LiveVersions.EndpointsServing(details.Version, service.ServingStatus())));
     }
 
     private static async Task<IResult> PromoteAsync(PromoteVersionRequest? request, ClaimsPrincipal user, VersionService service, CancellationToken cancellationToken)

@@ -82,6 +82,10 @@ public sealed class VersionService(
         return new PromotionGate(job, current, failed, await BlockerAsync(job, cancellationToken));
     }
 
+    /// <summary>The version a job's candidate was promoted as, or null. A rollback to that version is not a promotion of it: only the original counts.</summary>
+    public async Task<ModelVersion?> PromotedAsync(long jobId, CancellationToken cancellationToken = default) =>
+        (await versions.ForJobAsync(jobId, cancellationToken)).Where(v => v.RollbackOf is null).MinBy(v => v.Number);
+
     /// <summary>The candidate against the current version on held-out verses and golden prompts. Slow: loads both models.</summary>
     /// <exception cref="InvalidOperationException">The job does not exist or its candidate model is missing.</exception>
     public Task<GateComparison> CompareAsync(long jobId, CancellationToken cancellationToken = default) =>
@@ -257,9 +261,7 @@ public sealed class VersionService(
             return "The job has not succeeded.";
         if (folders.CompleteCandidate(job) is null)
             return "The candidate model is missing.";
-        // A rollback to this job's version is not a promotion of it: only the original counts.
-        var promoted = (await versions.ForJobAsync(job.Id, cancellationToken)).Where(v => v.RollbackOf is null).MinBy(v => v.Number);
-        return promoted is null ? null : $"This candidate is already {promoted.Tag}.";
+        return await PromotedAsync(job.Id, cancellationToken) is { } promoted ? $"This candidate is already {promoted.Tag}." : null;
     }
 
     private async Task<DeployChange?> RebuildAsync(ModelVersion version, CancellationToken cancellationToken)
