@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Portal.Ml.Generation.Requests;
 using Portal.Serving.Api;
 using Portal.Serving.Deploy;
 using Portal.Serving.Inference;
@@ -18,7 +19,7 @@ public static class ServingServiceExtensions
         // Settings
         var options = builder.Configuration.GetSection(ServingOptions.Section).Get<ServingOptions>() ?? new ServingOptions();
         var source = ServingSource.From(options, builder.Configuration);
-        services.AddOptions<GenerateLimits>().BindConfiguration(GenerateLimits.Section);
+        services.AddOptions<GenerateLimits>().BindConfiguration("Serving:Limits");
         services.AddSingleton(TimeProvider.System);
 
         // The model being served

@@ -2,8 +2,8 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Portal.Ml.Generation;
+using Portal.Ml.Generation.Requests;
 using Portal.Serving.Inference;
-using Portal.Serving.Options;
 
 namespace Portal.Serving.Api;
 

@@ -1,10 +1,7 @@
-using Portal.Ml.Generation;
-using Portal.Serving.Options;
+namespace Portal.Ml.Generation.Requests;
 
-namespace Portal.Serving.Api;
-
-/// <summary>Checks a /generate request against the limits, naming each field at fault, and maps it onto the engine's options.</summary>
-internal static class GenerateRequestValidator
+/// <summary>Checks a generation request against the limits, naming each field at fault, and maps it onto the engine's options.</summary>
+public static class GenerateRequestValidator
 {
     public static Dictionary<string, string[]> Problems(GenerateRequest? request, GenerateLimits limits)
     {

@@ -1,10 +1,8 @@
-namespace Portal.Serving.Options;
+namespace Portal.Ml.Generation.Requests;
 
-/// <summary>What one /generate request may ask for. Bound from "Serving:Limits".</summary>
+/// <summary>What one generation request may ask for. The serving app binds it from "Serving:Limits", the portal from "Portal:Playground:Limits".</summary>
 public sealed class GenerateLimits
 {
-    public const string Section = "Serving:Limits";
-
     public int MaxPromptChars { get; set; } = 2000;
 
     public int MaxNewTokens { get; set; } = 512;

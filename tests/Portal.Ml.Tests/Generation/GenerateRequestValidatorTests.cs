@@ -1,8 +1,7 @@
 using Portal.Ml.Generation;
-using Portal.Serving.Api;
-using Portal.Serving.Options;
+using Portal.Ml.Generation.Requests;
 
-namespace Portal.Serving.Tests;
+namespace Portal.Ml.Tests.Generation;
 
 public sealed class GenerateRequestValidatorTests
 {
@@ -11,7 +10,7 @@ public sealed class GenerateRequestValidatorTests
     {
         var engine = new GenerationOptions();
 
-        var options = GenerateRequestValidator.ToOptions(new GenerateRequest("rain"), new GenerateLimits());
+        var options = GenerateRequestValidator.ToOptions(new GenerateRequest { Prompt = "rain" }, new GenerateLimits());
 
         Assert.Equal(128, options.MaxNewTokens);
         Assert.Equal((engine.Temperature, engine.TopK, engine.TopP, engine.RepetitionPenalty), (options.Temperature, options.TopK, options.TopP, options.RepetitionPenalty));
@@ -22,7 +21,7 @@ public sealed class GenerateRequestValidatorTests
     [Fact]
     public void WhatARequestSaysIsPassedOn()
     {
-        var request = new GenerateRequest("rain", MaxNewTokens: 7, Temperature: 0, TopK: 0, TopP: 0.5, RepetitionPenalty: 1.3, Seed: -4, Stop: ["\n\n"]);
+        var request = new GenerateRequest { Prompt = "rain", MaxNewTokens = 7, Temperature = 0, TopK = 0, TopP = 0.5, RepetitionPenalty = 1.3, Seed = -4, Stop = ["\n\n"] };
 
         var options = GenerateRequestValidator.ToOptions(request, new GenerateLimits());
 
@@ -35,7 +34,7 @@ public sealed class GenerateRequestValidatorTests
     [Fact]
     public void ThePromptLimitIsConfigurable()
     {
-        var problems = GenerateRequestValidator.Problems(new GenerateRequest("rain on the roof"), new GenerateLimits { MaxPromptChars = 10 });
+        var problems = GenerateRequestValidator.Problems(new GenerateRequest { Prompt = "rain on the roof" }, new GenerateLimits { MaxPromptChars = 10 });
 
         Assert.Equal(["prompt is 16 characters long; the limit is 10."], problems["prompt"]);
     }
