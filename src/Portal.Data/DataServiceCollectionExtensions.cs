@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Playground;
 using Portal.Core.Text;
 using Portal.Core.Training;
 using Portal.Core.Versions;
 using Portal.Data.Sqlite;
 using Portal.Data.Invitations;
+using Portal.Data.Playground;
 using Portal.Data.Tokens;
 using Portal.Data.Training;
 using Portal.Data.Users;
@@ -40,6 +42,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPortalSettingsStore>(provider => provider.GetRequiredService<PortalSettingsStore>());
         services.AddSingleton<ModelVersionStore>();
         services.AddSingleton<IModelVersionStore>(provider => provider.GetRequiredService<ModelVersionStore>());
+        services.AddSingleton<GenerationHistoryStore>();
+        services.AddSingleton<IGenerationHistoryStore>(provider => provider.GetRequiredService<GenerationHistoryStore>());
+        services.AddSingleton<BlindVoteStore>();
+        services.AddSingleton<IBlindVoteStore>(provider => provider.GetRequiredService<BlindVoteStore>());
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
+using Portal.Data.Playground;
 using Portal.Data.Sqlite;
 using Portal.Data.Tokens;
 using Portal.Data.Training;
@@ -19,6 +20,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<GoldenPromptEntity> GoldenPrompts => Set<GoldenPromptEntity>();
     public DbSet<PortalSettingEntity> PortalSettings => Set<PortalSettingEntity>();
     public DbSet<ModelVersionEntity> ModelVersions => Set<ModelVersionEntity>();
+    public DbSet<GenerationRunEntity> GenerationRuns => Set<GenerationRunEntity>();
+    public DbSet<BlindVoteEntity> BlindVotes => Set<BlindVoteEntity>();
+    public DbSet<BlindVoteEntryEntity> BlindVoteEntries => Set<BlindVoteEntryEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -58,6 +62,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
         builder.ConfigureTraining();
         builder.ConfigureVersions();
+        builder.ConfigurePlayground();
 
         // SQLite cannot ORDER BY or compare DateTimeOffset natively; store UTC ticks so that sorting by date works in SQL.
         foreach (var entity in builder.Model.GetEntityTypes())

@@ -20,6 +20,10 @@ public sealed class MigrationTests
         Assert.Contains("TrainingSnapshotVerses", tables);
         Assert.Contains("GoldenPrompts", tables);
         Assert.Contains("PortalSettings", tables);
+        Assert.Contains("ModelVersions", tables);
+        Assert.Contains("GenerationRuns", tables);
+        Assert.Contains("BlindVotes", tables);
+        Assert.Contains("BlindVoteEntries", tables);
         Assert.Contains("__EFMigrationsHistory", tables);
     }
 
@@ -44,6 +48,7 @@ public sealed class MigrationTests
         Assert.Equal(applied.Distinct().Count(), applied.Count);
         Assert.Contains(applied, id => id.EndsWith("_InitialSchema", StringComparison.Ordinal));
         Assert.Contains(applied, id => id.EndsWith("_TrainingQueue", StringComparison.Ordinal));
+        Assert.Contains(applied, id => id.EndsWith("_Playground", StringComparison.Ordinal));
     }
 
     private static async Task<List<string>> QueryAsync(string path, string sql)

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Portal.Core.Playground;
 
@@ -16,6 +17,7 @@ public enum ModelKind
 /// Which model a playground generation uses. Written "v3" for version 3 and "job-12" for job 12's candidate, in URLs,
 /// the API and the generation history.
 /// </summary>
+[JsonConverter(typeof(ModelChoiceJsonConverter))]
 public readonly record struct ModelChoice(ModelKind Kind, long Id)
 {
     private const string VersionPrefix = "v";
