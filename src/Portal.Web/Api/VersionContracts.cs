@@ -1,3 +1,4 @@
+using Portal.Core.Playground;
 using Portal.Core.Training;
 using Portal.Core.Versions;
 using Portal.Web.Services.Versions;
@@ -10,7 +11,10 @@ public sealed record PromoteVersionRequest(long? JobId, string? Note, bool? Over
 /// <summary>The optional body of POST /api/versions/{n}/rollback.</summary>
 public sealed record RollbackVersionRequest(string? Note);
 
-/// <summary>A version as the API shows it, with its push state and the serving endpoints that report it live.</summary>
+/// <summary>
+/// A version as the API shows it, with its push state, the serving endpoints that report it live and, in the list,
+/// its model's blind votes from the playground (null when it never took part, or when only one version is asked for).
+/// </summary>
 public sealed record VersionResponse(
     int Number,
     string Tag,
@@ -29,14 +33,15 @@ public sealed record VersionResponse(
     PushState PushState,
     string? PushError,
     DateTimeOffset? PushedAt,
-    IReadOnlyList<string> LiveOn)
+    IReadOnlyList<string> LiveOn,
+    VoteTally? BlindVotes = null)
 {
-    public static VersionResponse From(ModelVersion version, IReadOnlyList<string>? liveOn = null) => new(
+    public static VersionResponse From(ModelVersion version, IReadOnlyList<string>? liveOn = null, VoteTally? votes = null) => new(
         version.Number, version.Tag, version.CreatedAt, version.PromotedById, version.PromotedByName, version.JobId, version.RollbackOf,
         version.Note, version.DatasetHash, version.VerseCount, version.ValidationLoss, version.Checklist, version.Overridden,
-        version.CommitSha, version.PushState, version.PushError, version.PushedAt, liveOn ?? []);
+        version.CommitSha, version.PushState, version.PushError, version.PushedAt, liveOn ?? [], votes);
 
-    public static VersionResponse From(VersionRow row) => From(row.Version, row.LiveOn);
+    public static VersionResponse From(VersionRow row) => From(row.Version, row.LiveOn, row.Votes);
 }
 
 /// <summary>GET /api/versions/{n}: the version, its MODEL_CARD.md and VERSION_LOG.md entry, and its dataset against the version before.</summary>

@@ -1,4 +1,5 @@
 using Portal.Core.Access;
+using Portal.Core.Playground;
 using Portal.Core.Training;
 using Portal.Core.Versions;
 using Portal.Web.Services.Training;
@@ -15,6 +16,7 @@ public sealed class VersionService(
     ITrainingJobStore jobs,
     IDeployRepository repository,
     IPortalSettingsStore settings,
+    IBlindVoteStore votes,
     TrainingFolders folders,
     VersionDatasets datasets,
     VersionPublisher publisher,
@@ -49,12 +51,13 @@ public sealed class VersionService(
 
     public IReadOnlyList<ServingEndpointStatus> ServingStatus() => serving.Current;
 
-    /// <summary>Every version, newest first, with the serving endpoints whose last report names it.</summary>
+    /// <summary>Every version, newest first, with the serving endpoints whose last report names it and its model's blind votes.</summary>
     public async Task<IReadOnlyList<VersionRow>> HistoryAsync(CancellationToken cancellationToken = default)
     {
         var reports = serving.Current;
+        var tallies = await votes.TallyAsync(cancellationToken);
         return (await versions.ListAsync(cancellationToken))
-            .Select(version => new VersionRow(version, LiveVersions.EndpointsServing(version, reports)))
+            .Select(version => new VersionRow(version, LiveVersions.EndpointsServing(version, reports), tallies.GetValueOrDefault(version.JobId)))
             .ToList();
     }
 
@@ -79,7 +82,8 @@ public sealed class VersionService(
             return null;
         var current = await versions.LatestAsync(cancellationToken);
         var failed = PromotionRules.FailedItems(job.Checklist);
-        return new PromotionGate(job, current, failed, await BlockerAsync(job, cancellationToken));
+        var headToHead = current is null ? null : await votes.HeadToHeadAsync(job.Id, current.JobId, cancellationToken);
+        return new PromotionGate(job, current, failed, await BlockerAsync(job, cancellationToken), headToHead);
     }
 
     /// <summary>The version a job's candidate was promoted as, or null. A rollback to that version is not a promotion of it: only the original counts.</summary>

@@ -1,10 +1,14 @@
+using Portal.Core.Playground;
 using Portal.Core.Training;
 using Portal.Core.Versions;
 
 namespace Portal.Web.Services.Versions;
 
-/// <summary>A line of the history table: the version and the serving endpoints that report it live.</summary>
-public sealed record VersionRow(ModelVersion Version, IReadOnlyList<string> LiveOn);
+/// <summary>
+/// A line of the history table: the version, the serving endpoints that report it live, and how its model fared in
+/// the playground's blind comparisons (null when it never took part).
+/// </summary>
+public sealed record VersionRow(ModelVersion Version, IReadOnlyList<string> LiveOn, VoteTally? Votes = null);
 
 /// <summary>
 /// One version opened: its MODEL_CARD.md and VERSION_LOG.md entry (markdown, null when the repository has none), and
@@ -15,8 +19,11 @@ public sealed record VersionDetails(ModelVersion Version, string? ModelCard, str
 /// <summary>
 /// What an admin sees before promoting a candidate. <paramref name="Blocker"/> says why it cannot be promoted at all
 /// (not succeeded, candidate missing, already promoted); <paramref name="FailedItems"/> need an override and a note.
+/// <paramref name="Votes"/> counts the playground's blind comparisons between the candidate (First) and the current
+/// version (Second); null when there is no current version.
 /// </summary>
-public sealed record PromotionGate(TrainingJob Candidate, ModelVersion? Current, IReadOnlyList<ChecklistItem> FailedItems, string? Blocker);
+public sealed record PromotionGate(TrainingJob Candidate, ModelVersion? Current, IReadOnlyList<ChecklistItem> FailedItems, string? Blocker,
+    HeadToHead? Votes = null);
 
 /// <summary>
 /// The candidate against the current version on the candidate's held-out verses (per-character loss, so that models
