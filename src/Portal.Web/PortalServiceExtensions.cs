@@ -10,6 +10,7 @@ using Portal.Web.Components;
 using Portal.Web.Hubs;
 using Portal.Web.Options;
 using Portal.Web.Services;
+using Portal.Web.Services.Playground;
 using Portal.Web.Services.Training;
 using Portal.Web.Services.Versions;
 using Portal.Web.Startup;
@@ -52,6 +53,9 @@ public static class PortalServiceExtensions
 
         // Versions: the deploy repository, promotion, rollback, serving status
         builder.AddPortalVersions();
+
+        // Playground: loaded models, generation limits, copy guard, history and blind votes
+        services.AddPlaygroundServices();
 
         // UI and API
         // Each keystroke in the verse dialog sends the whole field; a 10,000-character verse must fit in one message.

@@ -13,6 +13,7 @@ internal static class ApiEndpoints
             .MapVerseEndpoints()
             .MapTrainingEndpoints().MapWorkerFileEndpoints()
             .MapVersionEndpoints()
+            .MapGenerateEndpoints()
             .DisableAntiforgery();
         return app;
     }

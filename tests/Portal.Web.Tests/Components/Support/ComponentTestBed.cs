@@ -13,6 +13,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using Portal.Data.Verses;
 using Portal.Web.Services;
+using Portal.Web.Services.Playground;
 using Portal.Web.Tests.Components.Retrain.Support;
 using Portal.Web.Tests.Components.Versions.Support;
 using Portal.Web.Tests.Support;
@@ -57,6 +58,8 @@ public sealed class ComponentTestBed : IAsyncDisposable
         services.AddTrainingQueue(data.Path);
         // The job page shows the promotion gate, the admin page the auto-promote switch.
         services.AddVersions(data.Path);
+        // The playground page: its models are the versions and candidates above.
+        services.AddPlaygroundServices();
         services.AddMudServices();
         // Authorization services must be registered before the first service is resolved; who is signed in comes later.
         var authorization = context.AddAuthorization();

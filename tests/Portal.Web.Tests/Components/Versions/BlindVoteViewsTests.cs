@@ -41,7 +41,7 @@ public sealed class BlindVoteViewsTests
         report.WaitForElement("#gate-votes-figures", Patience);
         Assert.Equal("In 3 blind comparisons writers preferred this candidate 2 times and v1 once.",
             string.Join(' ', report.Find("#gate-votes-figures").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
-        Assert.Equal("playground", report.Find("#gate-votes-playground").GetAttribute("href"));
+        Assert.Equal($"playground?models=job-{candidate.Id},v1&blind=true", report.Find("#gate-votes-playground").GetAttribute("href"));
     }
 
     [Fact]

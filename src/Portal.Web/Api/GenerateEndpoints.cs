@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using System.Threading.Channels;
+using Portal.Core.Playground;
+using Portal.Web.Auth;
+using Portal.Web.Services.Playground;
+
+namespace Portal.Web.Api;
+
+/// <summary>
+/// POST /api/generate (the whole text as JSON) and /api/generate/stream (server-sent events while it is written):
+/// the playground for scripts, with the same limits, rate limit and one-run-per-writer rule as the page, and runs
+/// recorded in the same history.
+/// </summary>
+internal static class GenerateEndpoints
+{
+    public const string DoneEvent = "done";
+    public const string ErrorEvent = "error";
+
+    public static RouteGroupBuilder MapGenerateEndpoints(this RouteGroupBuilder api)
+    {
+        var generate = api.MapGroup("/generate").RequireAuthorization();
+        generate.MapPost("/", GenerateAsync);
+        generate.MapPost("/stream", StreamAsync);
+        return api;
+    }
+
+    private static async Task<IResult> GenerateAsync(
+        GenerateApiRequest? request, ClaimsPrincipal user, PlaygroundService playground, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var (choice, problem) = await ChooseAsync(request, playground, cancellationToken);
+        if (problem is not null)
+            return problem;
+        try
+        {
+            var run = await playground.RunAsync(user.RequireActor(), new PlaygroundRunRequest(request!, [choice]), null, cancellationToken);
+            var output = run.Outputs[0];
+            return output.Error is { } error
+                ? Results.Problem(title: "The model could not generate", detail: error, statusCode: StatusCodes.Status500InternalServerError)
+                : Results.Ok(GenerateApiResponse.From(run, output));
+        }
+        catch (PlaygroundRefusedException refused)
+        {
+            return Refusal(refused, response);
+        }
+    }
+
+    private static async Task<IResult> StreamAsync(
+        GenerateApiRequest? request, ClaimsPrincipal user, PlaygroundService playground, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var (choice, problem) = await ChooseAsync(request, playground, cancellationToken);
+        if (problem is not null)
+            return problem;
+        var pieces = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        PlaygroundRun run;
+        try
+        {
+            // Started before the stream answers, so that a refusal is a status code rather than an event. The request's
+            // token is the run's: a client that goes away stops the generation and frees the writer's slot.
+            run = await playground.StartAsync(user.RequireActor(), new PlaygroundRunRequest(request!, [choice]),
+                (_, piece) => pieces.Writer.TryWrite(piece), cancellationToken);
+        }
+        catch (PlaygroundRefusedException refused)
+        {
+            return Refusal(refused, response);
+        }
+        // Every piece is written before the run completes, so the channel ends after the last one.
+        _ = run.Completion.ContinueWith(_ => pieces.Writer.TryComplete(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return TypedResults.ServerSentEvents(Events(response, run, pieces.Reader, cancellationToken));
+    }
+
+    /// <summary>A "data" event per piece of text, then "done" with the whole result, or "error" when the model failed.</summary>
+    private static async IAsyncEnumerable<SseItem<object>> Events(
+        HttpResponse response, PlaygroundRun run, ChannelReader<string> pieces, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The headers go out at once: the client knows the run was accepted even while it waits its turn on the model.
+        await response.Body.FlushAsync(cancellationToken);
+        await foreach (var piece in pieces.ReadAllAsync(cancellationToken))
+            yield return new SseItem<object>(new GenerateStreamText(piece));
+        yield return await LastEventAsync(run);
+    }
+
+    private static async Task<SseItem<object>> LastEventAsync(PlaygroundRun run)
+    {
+        try
+        {
+            var result = await run.Completion;
+            var output = result.Outputs[0];
+            return output.Error is { } error
+                ? new SseItem<object>(new GenerateStreamError(error), ErrorEvent)
+                : new SseItem<object>(GenerateApiResponse.From(result, output), DoneEvent);
+        }
+        catch (Exception)
+        {
+            // The runner logged the cause; the client only needs to know the run did not finish.
+            return new SseItem<object>(new GenerateStreamError("The generation could not be finished; the portal's log says why."), ErrorEvent);
+        }
+    }
+
+    /// <summary>The model the request names, or the live version when it names none; a problem when it names several or none exists.</summary>
+    private static async Task<(ModelChoice Choice, IResult? Problem)> ChooseAsync(GenerateApiRequest? request, PlaygroundService playground, CancellationToken cancellationToken)
+    {
+        if (request is null)
+            return (default, Invalid("body", "Send a JSON body such as {\"prompt\": \"rain on the roof\", \"version\": 3}."));
+        var named = (request.Version is null ? 0 : 1) + (request.Candidate is null ? 0 : 1) + (request.Model is null ? 0 : 1);
+        if (named > 1)
+            return (default, Invalid("model", "Name one model: version, candidate or model, not several."));
+        if (request.Version is { } version)
+            return version > 0 ? (ModelChoice.ForVersion(version), null) : (default, Invalid("version", "version must be a version number, 1 or more."));
+        if (request.Candidate is { } candidate)
+            return candidate > 0 ? (ModelChoice.ForCandidate(candidate), null) : (default, Invalid("candidate", "candidate must be a training job id, 1 or more."));
+        if (request.Model is { } model)
+            return ModelChoice.TryParse(model, out var parsed)
+                ? (parsed, null)
+                : (default, Invalid("model", $"model must name a version as \"v3\" or a candidate as \"job-12\", not \"{model}\"."));
+        return await playground.LiveModelAsync(cancellationToken) is { } live
+            ? (live.Choice, null)
+            : (default, Invalid("model", "No version has been promoted yet, so there is no live model: name a candidate, e.g. {\"candidate\": 12}, or promote one first."));
+    }
+
+    private static IResult Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "The generation request is not valid.");
+
+    private static IResult Refusal(PlaygroundRefusedException refused, HttpResponse response)
+    {
+        switch (refused.Reason)
+        {
+            case PlaygroundRefusal.Invalid:
+                return TypedResults.ValidationProblem(refused.Problems.ToDictionary(), detail: refused.Message, title: "The generation request is not valid.");
+            case PlaygroundRefusal.UnknownModel:
+                return Results.Problem(title: "Unknown model", detail: refused.Message, statusCode: StatusCodes.Status404NotFound);
+            case PlaygroundRefusal.Busy:
+                return Results.Problem(title: "A generation is already running", detail: refused.Message, statusCode: StatusCodes.Status409Conflict);
+            case PlaygroundRefusal.RateLimited:
+                var seconds = (int)Math.Ceiling((refused.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
+                response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+                return Results.Problem(title: "Too many generations", detail: refused.Message, statusCode: StatusCodes.Status429TooManyRequests);
+            default:
+                // The model is bigger than the portal may ever load: the server's setting, not the request, has to change.
+                return Results.Problem(title: "The model does not fit in memory", detail: refused.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}
