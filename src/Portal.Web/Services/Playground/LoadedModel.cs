@@ -39,9 +39,7 @@ internal sealed class LoadedModel
 
     public int Leases => Volatile.Read(ref _leases);
 
-    /// <summary>Callers hold the cache's lock for the members below.</summary>
-    public bool Evicted => _evicted;
-
+    // Callers hold the cache's lock for the members below.
     public void Acquire(long tick, DateTimeOffset now)
     {
         _leases++;
