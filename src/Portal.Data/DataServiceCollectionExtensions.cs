@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Audit;
 using Portal.Core.Playground;
 using Portal.Core.Text;
 using Portal.Core.Training;
 using Portal.Core.Versions;
+using Portal.Data.Audit;
 using Portal.Data.Sqlite;
 using Portal.Data.Invitations;
 using Portal.Data.Playground;
@@ -46,6 +48,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IGenerationHistoryStore>(provider => provider.GetRequiredService<GenerationHistoryStore>());
         services.AddSingleton<BlindVoteStore>();
         services.AddSingleton<IBlindVoteStore>(provider => provider.GetRequiredService<BlindVoteStore>());
+        services.AddSingleton<AuditLogStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Data.Audit;
 using Portal.Data.Entities;
 using Portal.Data.Playground;
 using Portal.Data.Sqlite;
@@ -23,6 +24,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<GenerationRunEntity> GenerationRuns => Set<GenerationRunEntity>();
     public DbSet<BlindVoteEntity> BlindVotes => Set<BlindVoteEntity>();
     public DbSet<BlindVoteEntryEntity> BlindVoteEntries => Set<BlindVoteEntryEntity>();
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -63,6 +65,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         builder.ConfigureTraining();
         builder.ConfigureVersions();
         builder.ConfigurePlayground();
+        builder.ConfigureAudit();
 
         // SQLite cannot ORDER BY or compare DateTimeOffset natively; store UTC ticks so that sorting by date works in SQL.
         foreach (var entity in builder.Model.GetEntityTypes())

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Core.Versions;
 using Portal.GitOps.Changes;
 using Portal.GitOps.Git;
+using Portal.GitOps.Reconcile;
 using Portal.GitOps.Remote;
 using PushResult = Portal.Core.Versions.PushResult;
 
@@ -21,6 +22,7 @@ public sealed class DeployRepository : IDeployRepository, IDisposable
     private readonly WorkingClone clone;
     private readonly ChangeApplier applier;
     private readonly DeployPusher pusher;
+    private readonly RemoteTags remoteTags;
     private readonly GitWorkQueue queue = new();
 
     /// <exception cref="ArgumentException">The options cannot be used; the message lists every problem.</exception>
@@ -39,7 +41,9 @@ public sealed class DeployRepository : IDeployRepository, IDisposable
         clone = new WorkingClone(options, remote, scrubber, logger);
         var committer = new VersionCommitter(options);
         applier = new ChangeApplier(options, new PromotionWriter(committer), new RollbackWriter(committer));
-        pusher = new DeployPusher(options, remote, new PushFailures(remote, scrubber), applier, logger);
+        var failures = new PushFailures(remote, scrubber);
+        pusher = new DeployPusher(options, remote, failures, applier, logger);
+        remoteTags = new RemoteTags(remote, failures);
     }
 
     public DeployRemoteInfo Remote => new(remote.Url, options.Branch, remote.IsLocalDefault);
@@ -55,6 +59,16 @@ public sealed class DeployRepository : IDeployRepository, IDisposable
         ArgumentNullException.ThrowIfNull(change);
         return queue.RunAsync(token => Push(change, token), cancellationToken);
     }
+
+    /// <summary>
+    /// The reconcile's view of the repository: the working clone brought back to a clean state (stale locks, files of
+    /// an interrupted change and tags on no branch commit removed), every version on the branch with its manifest,
+    /// and, when <paramref name="askRemote"/>, whether the remote has each version's tag. Never creates the clone.
+    /// </summary>
+    /// <exception cref="DeployBusyException">Another process holds the working clone.</exception>
+    /// <exception cref="InvalidOperationException">git cannot read the working clone; the message says why.</exception>
+    public Task<DeployInventory> InspectAsync(bool askRemote, CancellationToken cancellationToken = default) =>
+        queue.RunAsync(token => Guarded("inspect the working clone", () => Inspect(askRemote, token)), cancellationToken);
 
     public Task<string?> ReadFileAsync(int version, string path, CancellationToken cancellationToken = default)
     {
@@ -75,6 +89,7 @@ public sealed class DeployRepository : IDeployRepository, IDisposable
         try
         {
             applier.Check(change);
+            using var owner = AcquireClone(cancellationToken);
             using var repository = clone.Open(cancellationToken);
             var commit = applier.Apply(repository, change, cancellationToken);
             logger.LogInformation("Committed {Tag} ({Sha}) to the deploy repository: {Message}", change.Tag, commit.Sha, FirstLine(change.Message));
@@ -85,6 +100,12 @@ public sealed class DeployRepository : IDeployRepository, IDisposable
             logger.LogWarning("Refused {Tag}: {Reason}", change.Tag, scrubber.Scrub(e.Message));
             throw;
         }
+        catch (DeployBusyException e)
+        {
+            // Nothing was written: to the caller that is a refusal to commit now, with when to try again.
+            logger.LogWarning("Did not commit {Tag}: {Reason}", change.Tag, e.Message);
+            throw new DeployRefusedException(e.Message);
+        }
     }
 
     private PushResult Push(DeployChange change, CancellationToken cancellationToken)
@@ -92,8 +113,13 @@ public sealed class DeployRepository : IDeployRepository, IDisposable
         PushResult result;
         try
         {
+            using var owner = AcquireClone(cancellationToken);
             using var repository = clone.Open(cancellationToken);
             result = pusher.Push(repository, change, cancellationToken);
+        }
+        catch (DeployBusyException e)
+        {
+            result = new PushResult(false, "", e.Message);
         }
         catch (Exception e) when (e is LibGit2SharpException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -108,6 +134,32 @@ public sealed class DeployRepository : IDeployRepository, IDisposable
             logger.LogWarning("Push of {Tag} to {Url} failed: {Error}", change.Tag, remote.Url, result.Error);
         return result;
     }
+
+    private DeployInventory Inspect(bool askRemote, CancellationToken cancellationToken)
+    {
+        using var owner = AcquireClone(cancellationToken);
+        if (clone.OpenForRepair() is not { } opened)
+            return DeployInventory.Empty;
+        var (repository, locks, discarded) = opened;
+        using (repository)
+        {
+            var dangling = LocalVersions.RemoveDangling(repository);
+            if (dangling.Count > 0)
+                logger.LogWarning("Removed the tags {Tags}: a stopped process wrote them but never moved the branch to their commits", string.Join(", ", dangling));
+            var versions = LocalVersions.OnBranch(repository);
+            DeployProblem? problem = null;
+            if (askRemote && versions.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                (versions, problem) = remoteTags.Compare(repository, versions);
+            }
+            return new DeployInventory(versions, new CloneRepairs(locks, discarded, dangling), problem);
+        }
+    }
+
+    /// <summary>The clone for this process alone while the operation runs; see <see cref="CloneOwner"/>.</summary>
+    private CloneOwner AcquireClone(CancellationToken cancellationToken) =>
+        CloneOwner.Acquire(options.WorkingDirectory, options.CloneWait, cancellationToken);
 
     private string? ReadFile(int version, string path)
     {

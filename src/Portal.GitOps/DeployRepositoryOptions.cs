@@ -38,6 +38,12 @@ public sealed class DeployRepositoryOptions
     /// <summary>Full path of the default bare remote (data/remote.git); used when <see cref="RemoteUrl"/> is empty.</summary>
     public string LocalRemoteDirectory { get; set; } = "";
 
+    /// <summary>
+    /// How long an operation waits for another process (a second portal on the same data directory) to finish with
+    /// the working clone before it gives up with "try again later".
+    /// </summary>
+    public TimeSpan CloneWait { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool UsesLocalDefault => string.IsNullOrWhiteSpace(RemoteUrl);
 
     /// <summary>Every problem, in words an administrator can act on; empty when the options can be used.</summary>

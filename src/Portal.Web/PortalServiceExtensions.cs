@@ -9,7 +9,9 @@ using Portal.Web.Auth;
 using Portal.Web.Components;
 using Portal.Web.Hubs;
 using Portal.Web.Options;
+using Portal.Web.Security;
 using Portal.Web.Services;
+using Portal.Web.Services.Backup;
 using Portal.Web.Services.Playground;
 using Portal.Web.Services.Training;
 using Portal.Web.Services.Versions;
@@ -28,6 +30,9 @@ public static class PortalServiceExtensions
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
         services.AddOptions<ImportLimits>().BindConfiguration("Portal:Import");
         services.AddOptions<LintOptions>().BindConfiguration("Portal:Lint");
+        // Request lines quote the URL, and a browser's hub token rides in it (access_token): whatever level is configured,
+        // they stay out of the logs. Warnings and errors of the same category still get through.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning);
 
         // Data
         var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
@@ -41,6 +46,7 @@ public static class PortalServiceExtensions
 
         // Sign-in
         builder.AddPortalAuth();
+        builder.AddPortalSecurity();
 
         // Verse library
         services.AddSingleton<VerseImportService>();
@@ -57,6 +63,9 @@ public static class PortalServiceExtensions
         // Playground: loaded models, generation limits, copy guard, history and blind votes
         services.AddPlaygroundServices();
 
+        // Backups: online copies of portal.db (admin page, API, schedule)
+        services.AddPortalBackups();
+
         // UI and API
         // Each keystroke in the verse dialog sends the whole field; a 10,000-character verse must fit in one message.
         services.AddRazorComponents().AddInteractiveServerComponents()
@@ -71,13 +80,17 @@ public static class PortalServiceExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalSecurity();
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         // The API answers bare status codes as problem details; a page that does not exist shows the portal's own page.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
             api => api.UseStatusCodePages());
         // Hubs answer their clients with bare status codes (a SignalR client reads 401, not a page).
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hubs"),
+        // Only reads are re-run on the not-found page: a re-run POST would fail that page's own antiforgery check and
+        // turn a refused caller's 401/403 into a misleading 400.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hubs")
+                && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
         // Routing after the status code pages, so that a re-executed /not-found is routed afresh.

@@ -1,6 +1,8 @@
 using Portal.Web;
 using Portal.Web.Startup;
 
+if (await RestoreCommand.TryRunAsync(args)) return;
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.Data.Tests;
 
@@ -49,6 +50,24 @@ public sealed class MigrationTests
         Assert.Contains(applied, id => id.EndsWith("_InitialSchema", StringComparison.Ordinal));
         Assert.Contains(applied, id => id.EndsWith("_TrainingQueue", StringComparison.Ordinal));
         Assert.Contains(applied, id => id.EndsWith("_Playground", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ADatabaseCopiedIntoPlaceOutsideWalModeStillStartsAndReturnsToWal()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        SqliteConnection.ClearAllPools();
+        await QueryAsync(database.Path, "PRAGMA journal_mode=DELETE");
+
+        // A second portal start on the same file: EF first asks, read-only, whether the database exists.
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddPortalData(database.Path);
+        await using (var provider = services.BuildServiceProvider())
+            await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal("wal", Assert.Single(await QueryAsync(database.Path, "PRAGMA journal_mode")));
     }
 
     private static async Task<List<string>> QueryAsync(string path, string sql)

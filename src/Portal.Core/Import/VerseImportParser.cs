@@ -28,6 +28,10 @@ public static class VerseImportParser
         {
             return ImportParseResult.Rejected(format, encodingError);
         }
+        if (Utf8Input.FindNotText(content) is { } notText)
+        {
+            return ImportParseResult.Rejected(format, notText);
+        }
 
         var body = Utf8Input.WithoutBom(content);
         if (Utf8Input.IsBlank(body))

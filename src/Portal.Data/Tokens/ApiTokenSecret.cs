@@ -15,6 +15,9 @@ public static class ApiTokenSecret
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
+    /// <summary>What is shown instead of the first characters of a secret set in the environment (PORTAL_API_TOKEN, PORTAL_WORKER_TOKEN).</summary>
+    public const string FromEnvironment = "(set in the environment)";
+
     /// <summary>What the profile page shows of a token: enough to recognise it, never enough to use it.</summary>
     public static string Display(string secret) => secret.Length <= 10 ? "…" : secret[..10] + "…";
 

@@ -81,9 +81,15 @@ public sealed class ApiTokenStore(IDbContextFactory<PortalDbContext> contexts, T
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var hash = ApiTokenSecret.Hash(secret);
+        // A secret from the environment may be short or chosen by a person, so not even its first characters are
+        // kept or shown; rows written before this rule lose theirs at the next start.
         if (await db.ApiTokens.AnyAsync(t => t.Hash == hash, cancellationToken))
+        {
+            await db.ApiTokens.Where(t => t.Hash == hash && t.Prefix != ApiTokenSecret.FromEnvironment)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Prefix, ApiTokenSecret.FromEnvironment), cancellationToken);
             return;
-        await StoreAsync(userId, name, secret, scope, cancellationToken);
+        }
+        await StoreAsync(userId, name, secret, scope, cancellationToken, ApiTokenSecret.FromEnvironment);
     }
 
     private async Task<bool> RevokeAsync(IQueryable<ApiTokenEntity> token, CancellationToken cancellationToken)
@@ -94,7 +100,7 @@ public sealed class ApiTokenStore(IDbContextFactory<PortalDbContext> contexts, T
         return changed == 1;
     }
 
-    private async Task<CreatedApiToken> StoreAsync(string userId, string name, string secret, string scope, CancellationToken cancellationToken)
+    private async Task<CreatedApiToken> StoreAsync(string userId, string name, string secret, string scope, CancellationToken cancellationToken, string? display = null)
     {
         var trimmed = name.Trim();
         if (trimmed.Length == 0 || trimmed.Length > MaxNameLength)
@@ -105,7 +111,7 @@ public sealed class ApiTokenStore(IDbContextFactory<PortalDbContext> contexts, T
         {
             UserId = userId,
             Name = trimmed,
-            Prefix = ApiTokenSecret.Display(secret),
+            Prefix = display ?? ApiTokenSecret.Display(secret),
             Hash = ApiTokenSecret.Hash(secret),
             CreatedAt = clock.GetUtcNow(),
             Scope = scope,

@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using Portal.Core.Versions;
+using Portal.GitOps.Reconcile;
 
 namespace Portal.GitOps.Changes;
 
@@ -19,7 +20,7 @@ internal sealed class RollbackWriter(VersionCommitter committer)
             throw new DeployRefusedException($"{targetTag} is what the branch holds already: there is nothing to roll back.");
         cancellationToken.ThrowIfCancellationRequested();
 
-        var tagMessage = $"{change.Message.TrimEnd()}\n\n{change.Tag} is a rollback to {targetTag}: its files are exactly {targetTag}'s.";
+        var tagMessage = $"{change.Message.TrimEnd()}\n\n{RollbackTarget.Sentence(change.Tag, change.TargetVersion)}";
         var commit = committer.Commit(repository, target.Tree, change.Message, change.Tag, tagMessage);
         // The branch holds the new commit already; this brings the index and the files to it.
         repository.Reset(ResetMode.Hard, commit);

@@ -26,6 +26,6 @@ internal static class VersionTags
         throw new DeployRefusedException($"{tag} already exists in the deploy repository: a version number is never used twice.");
     }
 
-    private static bool IsOnBranch(Repository repository, Commit commit) =>
+    public static bool IsOnBranch(Repository repository, Commit commit) =>
         repository.Head.Tip is { } head && (head.Id == commit.Id || repository.ObjectDatabase.FindMergeBase(commit, head)?.Id == commit.Id);
 }

@@ -9,14 +9,16 @@ namespace Portal.GitOps.Git;
 /// </summary>
 internal static class InterruptedChangeCleanup
 {
-    public static void Run(Repository repository, string branch, ILogger logger)
+    /// <summary>Returns how many changed or stray files were discarded.</summary>
+    public static int Run(Repository repository, string branch, ILogger logger)
     {
         EnsureOnBranch(repository, branch, logger);
         var changes = WorkingTree.Changes(repository);
         if (changes == 0)
-            return;
+            return 0;
         logger.LogWarning("The deploy repository's working clone held {Count} changed or stray files from an interrupted operation; discarding them", changes);
         WorkingTree.Restore(repository);
+        return changes;
     }
 
     /// <summary>A changed Branch setting, or a person who checked something else out: commits must land on the configured branch.</summary>

@@ -20,6 +20,18 @@ internal sealed class WorkingClone(DeployRepositoryOptions options, RemoteAddres
     {
         if (!Repository.IsValid(Path))
             Create(cancellationToken);
+        return Repair().Repository;
+    }
+
+    /// <summary>
+    /// The clone brought back to a clean state, as <see cref="Open"/> does, with how many locks and files that took;
+    /// null when there is no clone yet, which is not created here: repairing must not need the network.
+    /// </summary>
+    public (Repository Repository, int LocksRemoved, int FilesDiscarded)? OpenForRepair() =>
+        Repository.IsValid(Path) ? Repair() : null;
+
+    private (Repository Repository, int LocksRemoved, int FilesDiscarded) Repair()
+    {
         var locks = StaleLockFiles.Remove(System.IO.Path.Combine(Path, ".git"));
         if (locks > 0)
             logger.LogWarning("Removed {Count} lock files a stopped process left in the deploy repository's working clone", locks);
@@ -28,8 +40,8 @@ internal sealed class WorkingClone(DeployRepositoryOptions options, RemoteAddres
         try
         {
             EnsureOrigin(repository);
-            InterruptedChangeCleanup.Run(repository, options.Branch, logger);
-            return repository;
+            var discarded = InterruptedChangeCleanup.Run(repository, options.Branch, logger);
+            return (repository, locks, discarded);
         }
         catch
         {

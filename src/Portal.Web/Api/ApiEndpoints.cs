@@ -14,6 +14,8 @@ internal static class ApiEndpoints
             .MapTrainingEndpoints().MapWorkerFileEndpoints()
             .MapVersionEndpoints()
             .MapGenerateEndpoints()
+            .MapAuditEndpoints()
+            .MapBackupEndpoints()
             .DisableAntiforgery();
         return app;
     }

@@ -3,7 +3,10 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Portal.Core.Playground;
 using Portal.Web.Auth;
 using Portal.Web.Services.Playground;
@@ -29,8 +32,11 @@ internal static class GenerateEndpoints
     }
 
     private static async Task<IResult> GenerateAsync(
-        GenerateApiRequest? request, ClaimsPrincipal user, PlaygroundService playground, HttpResponse response, CancellationToken cancellationToken)
+        HttpRequest http, IOptions<JsonOptions> json, ClaimsPrincipal user, PlaygroundService playground, HttpResponse response, CancellationToken cancellationToken)
     {
+        var (request, unreadable) = await ReadRequestAsync(http, json.Value.SerializerOptions, cancellationToken);
+        if (unreadable is not null)
+            return unreadable;
         var (choice, problem) = await ChooseAsync(request, playground, cancellationToken);
         if (problem is not null)
             return problem;
@@ -49,8 +55,11 @@ internal static class GenerateEndpoints
     }
 
     private static async Task<IResult> StreamAsync(
-        GenerateApiRequest? request, ClaimsPrincipal user, PlaygroundService playground, HttpResponse response, CancellationToken cancellationToken)
+        HttpRequest http, IOptions<JsonOptions> json, ClaimsPrincipal user, PlaygroundService playground, HttpResponse response, CancellationToken cancellationToken)
     {
+        var (request, unreadable) = await ReadRequestAsync(http, json.Value.SerializerOptions, cancellationToken);
+        if (unreadable is not null)
+            return unreadable;
         var (choice, problem) = await ChooseAsync(request, playground, cancellationToken);
         if (problem is not null)
             return problem;
@@ -107,6 +116,51 @@ internal static class GenerateEndpoints
             // The runner logged the cause; the client only needs to know the run did not finish.
             return new SseItem<object>(new GenerateStreamError("The generation could not be finished; the portal's log says why."), ErrorEvent);
         }
+    }
+
+    /// <summary>
+    /// The body, read here rather than bound by the framework, so that a value of the wrong type (a bare NaN, "abc" for
+    /// a number, 10^20 for a count) is a 400 that names the field, like a value out of bounds.
+    /// </summary>
+    private static async Task<(GenerateApiRequest? Request, IResult? Problem)> ReadRequestAsync(
+        HttpRequest http, JsonSerializerOptions options, CancellationToken cancellationToken)
+    {
+        if (!http.HasJsonContentType())
+            return (null, Results.Problem(title: "Unsupported media type", detail: "Send the request as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType));
+        try
+        {
+            var request = await http.ReadFromJsonAsync<GenerateApiRequest>(options, cancellationToken);
+            return (request, null);
+        }
+        catch (JsonException e)
+        {
+            var field = FieldOf(e.Path);
+            return (null, Invalid(field, ExpectedType.TryGetValue(field, out var expected)
+                ? $"{field} must be {expected}."
+                : $"Send a JSON object such as {{\"prompt\": \"rain on the roof\", \"version\": 3}}; this body is not one ({e.Message.Split(" Path:")[0]})"));
+        }
+    }
+
+    private static readonly Dictionary<string, string> ExpectedType = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["prompt"] = "text",
+        ["model"] = "text, such as \"v3\" or \"job-12\"",
+        ["stop"] = "a list of text",
+        ["maxNewTokens"] = "a whole number",
+        ["topK"] = "a whole number",
+        ["seed"] = "a whole number (64 bits)",
+        ["version"] = "a whole number",
+        ["candidate"] = "a whole number",
+        ["temperature"] = "a number, such as 0.8",
+        ["topP"] = "a number, such as 0.8",
+        ["repetitionPenalty"] = "a number, such as 0.8",
+    };
+
+    /// <summary>The request field a JSON path such as "$.stop[2]" points into, as the API names it, or "body".</summary>
+    private static string FieldOf(string? path)
+    {
+        var name = path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..].Split('.', '[')[0] : "";
+        return ExpectedType.Keys.FirstOrDefault(field => string.Equals(field, name, StringComparison.OrdinalIgnoreCase)) ?? "body";
     }
 
     /// <summary>The model the request names, or the live version when it names none; a problem when it names several or none exists.</summary>

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Portal.Core.Audit;
 using Portal.Core.Import;
 using Portal.Core.Verses;
 using Portal.Data.Verses;
 using Portal.Web.Auth;
+using Portal.Web.Services.Audit;
 
 namespace Portal.Web.Api;
 
@@ -48,7 +50,7 @@ internal static class VerseEndpoints
         return result.ToHttp(verse => Results.Created($"/api/verses/{verse.Id}", VerseResponse.From(verse)));
     }
 
-    private static async Task<IResult> UpdateAsync(int id, VerseRequest request, ClaimsPrincipal user, VerseStore store, IOptions<ImportLimits> limits, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(int id, VerseRequest request, ClaimsPrincipal user, VerseStore store, IOptions<ImportLimits> limits, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (request.Revision is not { } revision)
             return VerseResults.Invalid(["Send the revision you edited (from GET /api/verses/{id}), so that nobody's changes are overwritten."]);
@@ -57,9 +59,16 @@ internal static class VerseEndpoints
         if (errors.Count > 0)
             return VerseResults.Invalid(errors);
         var result = await store.UpdateAsync(id, text, request.IncludeInTraining, revision, user.RequireActor(), cancellationToken);
+        if (result.Succeeded)
+            await audit.RecordVerseAsync(user.RequireActor(), AuditAction.VerseEdited, result.Verse!);
         return result.ToHttp(verse => Results.Ok(VerseResponse.From(verse)));
     }
 
-    private static async Task<IResult> DeleteAsync(int id, ClaimsPrincipal user, VerseStore store, CancellationToken cancellationToken) =>
-        (await store.DeleteAsync(id, user.RequireActor(), cancellationToken)).ToHttp(_ => Results.NoContent());
+    private static async Task<IResult> DeleteAsync(int id, ClaimsPrincipal user, VerseStore store, IAuditLog audit, CancellationToken cancellationToken)
+    {
+        var result = await store.DeleteAsync(id, user.RequireActor(), cancellationToken);
+        if (result.Succeeded)
+            await audit.RecordVerseAsync(user.RequireActor(), AuditAction.VerseDeleted, result.Verse!);
+        return result.ToHttp(_ => Results.NoContent());
+    }
 }

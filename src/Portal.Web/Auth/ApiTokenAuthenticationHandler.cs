@@ -36,6 +36,8 @@ public sealed class ApiTokenAuthenticationHandler(
         var owner = await tokens.ValidateAsync(secret, Context.RequestAborted);
         if (owner is null)
             return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        if (owner.IsWorker && FromBrowser(Request))
+            return AuthenticateResult.Fail("A worker token is not accepted from a browser.");
         if (owner.IsWorker)
             return AuthenticateResult.Success(new AuthenticationTicket(WorkerPrincipal(owner), SchemeName));
 
@@ -48,6 +50,14 @@ public sealed class ApiTokenAuthenticationHandler(
         identity.AddClaim(new Claim(TokenIdClaim, owner.TokenId.ToString(CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>
+    /// A worker token belongs in a worker process, never in a page: a leaked one pasted into a page (or a site that
+    /// got hold of it) is refused. Browsers name the page's origin (Origin) or the kind of fetch (Sec-Fetch-Site) on
+    /// their requests and scripts cannot remove either; the worker's .NET client sends neither.
+    /// </summary>
+    private static bool FromBrowser(HttpRequest request) =>
+        request.Headers.ContainsKey("Origin") || request.Headers.ContainsKey("Sec-Fetch-Site");
 
     private static ClaimsPrincipal WorkerPrincipal(ApiTokenOwner owner)
     {

@@ -48,12 +48,24 @@ public static class AuthServiceExtensions
             cookie.AccessDeniedPath = "/account/denied";
             cookie.Cookie.Name = "verse_portal";
             cookie.Cookie.HttpOnly = true;
+            // Lax, not Strict: a writer who follows a link to the portal from mail or chat (a cross-site navigation)
+            // arrives signed in. Cross-site POSTs, frames and fetches still go without the cookie.
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure on every https request, including https ended at a trusted proxy (see SecurityServiceExtensions).
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        // The antiforgery cookie only has to reach the portal's own form posts, so it can be Strict; its default
+        // SecurePolicy (None) would leave it without Secure even over https.
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddIdentityCore<PortalUser>(identity =>

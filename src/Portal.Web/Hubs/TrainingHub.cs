@@ -21,6 +21,14 @@ public sealed class TrainingHub(TrainingJobService jobs) : Hub
     public const string JobEventMethod = "JobEvent";
     public const int MaxWorkerIdLength = 100;
 
+    /// <summary>Largest message a client may send. A worker's batch (at most 200 events, see the worker's EventPump) stays far below it.</summary>
+    public const long MaxMessageBytes = 1024 * 1024;
+
+    /// <summary>Most events one ReportEvents call may carry: five of the worker's own batches, so a worker catching up is never refused.</summary>
+    public const int MaxEventsPerCall = 1000;
+
+    private const int MaxLeaseIdLength = 64;
+
     public static string JobGroup(long jobId) => $"job-{jobId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Every job's events from now on. A client in both this and a job's group receives that job's events twice; dedupe by sequence.</summary>
@@ -65,6 +73,13 @@ public sealed class TrainingHub(TrainingJobService jobs) : Hub
         RequireWorker();
         if (events is null || events.Any(e => e is null || e.Kind == JobEventKind.State))
             throw new HubException("A worker reports progress, log lines and probes; it ends a job with CompleteJob.");
+        if (events.Count > MaxEventsPerCall)
+            throw new HubException($"A call reports at most {MaxEventsPerCall} events; this one had {events.Count}. Send them in batches.");
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (ShapeProblem(events[i]) is { } problem)
+                throw new HubException($"Event {i + 1}: {problem}; nothing was stored.");
+        }
         return jobs.ReportAsync(RequireLease(lease), events, Context.ConnectionAborted);
     }
 
@@ -94,5 +109,17 @@ public sealed class TrainingHub(TrainingJobService jobs) : Hub
     }
 
     private static JobLease RequireLease(JobLease? lease) =>
-        lease is { LeaseId.Length: > 0 } ? lease : throw new HubException("The lease is missing.");
+        lease is { JobId: > 0, LeaseId.Length: > 0 and <= MaxLeaseIdLength }
+            ? lease
+            : throw new HubException("The lease is missing or malformed: send the lease ClaimJob returned.");
+
+    /// <summary>Why an event cannot be stored: a kind without the part it stands for would leave watchers nothing to show.</summary>
+    private static string? ShapeProblem(JobEventData data) => data.Kind switch
+    {
+        JobEventKind.Progress when data.Progress is null => "a Progress event needs its progress",
+        JobEventKind.Log when data.Message is null => "a Log event needs its message",
+        JobEventKind.Probe when data.Probe is not { Prompt: not null, Text: not null } => "a Probe event needs its prompt and text",
+        JobEventKind.Progress or JobEventKind.Log or JobEventKind.Probe => null,
+        _ => $"{(int)data.Kind} is not a kind of event",
+    };
 }

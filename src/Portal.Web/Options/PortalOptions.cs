@@ -11,5 +11,11 @@ public sealed class PortalOptions
     /// <summary>Adds a handful of sample verses to an empty library when the first admin is created.</summary>
     public bool SeedSampleVerses { get; set; } = true;
 
+    /// <summary>
+    /// The address people open the portal at (https://portal.example.org); the hubs accept browsers from this origin
+    /// only. Empty: each request's own scheme and host.
+    /// </summary>
+    public string? PublicOrigin { get; set; }
+
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "portal.db");
 }

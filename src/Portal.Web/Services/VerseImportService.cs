@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Access;
+using Portal.Core.Audit;
 using Portal.Core.Import;
 using Portal.Data.Verses;
 
 namespace Portal.Web.Services;
 
 /// <summary>Parses an uploaded file within the configured limits and stores it all-or-nothing or valid-only.</summary>
-public sealed class VerseImportService(VerseImportStore store, IOptions<ImportLimits> limits)
+public sealed class VerseImportService(VerseImportStore store, IOptions<ImportLimits> limits, IAuditLog audit)
 {
     public ImportLimits Limits => limits.Value;
 
@@ -28,6 +29,8 @@ public sealed class VerseImportService(VerseImportStore store, IOptions<ImportLi
 
         var valid = parsed.ValidItems.Select(item => (item.Number, item.Verse!)).ToList();
         var outcome = await store.ImportAsync(valid, author, includeInTraining: true, cancellationToken);
+        await audit.RecordAsync(author, AuditAction.VersesImported, $"{outcome.AddedIds.Count} verses",
+            $"{parsed.Format?.ToString() ?? "Unknown"} file, {parsed.Items.Count} items, {outcome.Duplicates.Count} duplicates skipped, {problems.Count} problems, {mode}");
         return new ImportReport(parsed.Format, parsed.Items.Count, outcome.AddedIds.Count, outcome.Duplicates, [], problems);
     }
 }

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Core.Access;
+using Portal.Core.Audit;
 using Portal.Data.Entities;
 
 namespace Portal.Web.Services;
 
 /// <summary>What an admin does to accounts: create a writer directly, and lock or unlock an account.</summary>
-public sealed class WriterAdministration(UserManager<PortalUser> users, TimeProvider clock)
+public sealed class WriterAdministration(UserManager<PortalUser> users, TimeProvider clock, IAuditLog audit)
 {
-    public async Task<IdentityResult> CreateAsync(string userName, string password, string role)
+    public async Task<IdentityResult> CreateAsync(string userName, string password, string role, Actor actor)
     {
         if (!Roles.All.Contains(role))
             return IdentityResult.Failed(new IdentityError { Code = "UnknownRole", Description = $"There is no role called {role}." });
@@ -15,7 +16,10 @@ public sealed class WriterAdministration(UserManager<PortalUser> users, TimeProv
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
             return created;
-        return await users.AddToRolesAsync(user, role == Roles.Admin ? [Roles.Admin, Roles.Writer] : [Roles.Writer]);
+        var roles = await users.AddToRolesAsync(user, role == Roles.Admin ? [Roles.Admin, Roles.Writer] : [Roles.Writer]);
+        // The account exists from here on, roles or not: it is recorded either way.
+        await audit.RecordAsync(actor, AuditAction.AccountCreated, $"account {user.UserName}", roles.Succeeded ? role : $"{role} (roles not given: {string.Join(" ", roles.Errors.Select(e => e.Description))})");
+        return roles;
     }
 
     /// <summary>Locks an account out of sign-in and API tokens. An admin cannot lock themselves out.</summary>
@@ -30,6 +34,8 @@ public sealed class WriterAdministration(UserManager<PortalUser> users, TimeProv
         var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         if (result.Succeeded && locked)
             await users.UpdateSecurityStampAsync(user);
+        if (result.Succeeded)
+            await audit.RecordAsync(actor, locked ? AuditAction.AccountLocked : AuditAction.AccountUnlocked, $"account {user.UserName}");
         return result;
     }
 }

@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Web.Auth;
 using Portal.Web.Options;
 using Portal.Web.Services.Training;
+using Portal.Web.Services.Versions.Reconcile;
 
 namespace Portal.Web.Startup;
 
@@ -17,6 +18,7 @@ internal sealed class PortalInitializer(
     DatabaseMigrator migrator,
     AccountBootstrapper accounts,
     ITrainingJobStore trainingJobs,
+    DeployReconciler deployReconciler,
     ILogger<PortalInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -30,5 +32,8 @@ internal sealed class PortalInitializer(
 
         // A job the portal was training when it stopped is resumed from its checkpoint now, not when its lease expires.
         await trainingJobs.ReleaseLeasesAsync(TrainingServiceExtensions.InProcessWorkerId, cancellationToken);
+
+        // A promotion a kill interrupted is repaired and recorded before the first request; the remote is asked later, off start-up.
+        await deployReconciler.ReconcileAsync(withRemote: false, cancellationToken);
     }
 }

@@ -48,12 +48,20 @@ public sealed class JobExecutor(ILogger<JobExecutor> logger, TimeSpan? stepRepor
 
     private JobOutcome Train(JobAssignment job, JobFiles files, Action<JobEventData> report, Action checkpointSaved, CancellationToken cancellationToken)
     {
+        var leftovers = UnfinishedWrites.Remove(files.RunDirectory, files.CandidateDirectory);
         var plan = JobPlan.Create(job, files);
         // A resumed attempt builds on the earlier attempts' figures (their step 0 above all); a fresh one starts clean.
         var metrics = plan.Resumed is null ? new RunMetrics() : RunMetricsFile.Read(files.RunDirectory) ?? new RunMetrics();
         report(JobEventData.Log(JobLogLines.Start(job, plan.Split.Train.Count, plan.Split.Validation.Count, plan.PlannedSteps)));
-        if (plan.Resumed is { } resumed)
-            report(JobEventData.Log(JobLogLines.Resume(resumed)));
+        if (leftovers > 0)
+            report(JobEventData.Log(JobLogLines.LeftoversRemoved(leftovers)));
+        foreach (var refusal in plan.Checkpoint.Refusals)
+        {
+            logger.LogWarning("Job {JobId}: {Refusal}", job.JobId, refusal);
+            report(JobEventData.Log(JobLogLines.Refused(refusal)));
+        }
+        if (plan.Resumed is not null)
+            report(JobEventData.Log(JobLogLines.Resume(plan.Checkpoint)));
 
         TrainingOutcome outcome;
         if (plan.Resumed is { } state && FinishedRun.IsFinished(state, plan.Options))

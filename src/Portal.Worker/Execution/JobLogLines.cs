@@ -19,8 +19,15 @@ internal static class JobLogLines
         return Invariant($"Attempt {job.Attempt}: training {from} on {job.Verses.Count} verses ({trainVerses} to learn, {validationVerses} to validate), {plannedSteps} steps.");
     }
 
-    public static string Resume(CheckpointState state) =>
-        Invariant($"Resuming from the checkpoint at step {state.Step} of {state.MaxSteps}.");
+    public static string Resume(CheckpointChoice checkpoint) => checkpoint.IsPrevious
+        ? Invariant($"Resuming from the previous checkpoint ({Path.GetFileName(checkpoint.Path)}) at step {checkpoint.State!.Step} of {checkpoint.State.MaxSteps}.")
+        : Invariant($"Resuming from the checkpoint at step {checkpoint.State!.Step} of {checkpoint.State.MaxSteps}.");
+
+    public static string Refused(string refusal) =>
+        $"Refused a checkpoint: {refusal} It was renamed *{CheckpointChoice.DamagedSuffix} and is not used.";
+
+    public static string LeftoversRemoved(int count) =>
+        Invariant($"Removed {count} unfinished file{(count == 1 ? "" : "s")} that an interrupted write left behind.");
 
     public static string Evaluation(TrainingProgress evaluation) => evaluation.ValidationLoss is { } loss
         ? Invariant($"Step {evaluation.Step}/{evaluation.MaxSteps}: validation loss {loss:0.000} (best {evaluation.BestValidationLoss:0.000}); checkpoint saved.")

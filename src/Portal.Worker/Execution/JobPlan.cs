@@ -1,14 +1,18 @@
 using Portal.Core.Training;
+using Portal.Ml.Formats;
 using Portal.Ml.Model;
 using Portal.Ml.Training;
 
 namespace Portal.Worker.Execution;
 
 /// <summary>A job turned into the engine's request: what to train on, from where, and whether an earlier attempt left a checkpoint.</summary>
-/// <param name="Resumed">The state of the earlier attempt's checkpoint; null for a fresh start.</param>
-internal sealed record JobPlan(TrainingRequest Request, TrainingOptions Options, CheckpointState? Resumed, DatasetSplit Split)
+/// <param name="Checkpoint">The earlier attempt's checkpoint to resume from, and any it refused as damaged.</param>
+internal sealed record JobPlan(TrainingRequest Request, TrainingOptions Options, CheckpointChoice Checkpoint, DatasetSplit Split)
 {
     public const string CheckpointFileName = "checkpoint.ckpt";
+
+    /// <summary>The state of the checkpoint resumed from; null for a fresh start.</summary>
+    public CheckpointState? Resumed => Checkpoint.State;
 
     /// <summary>Steps the run will take unless it stops early, as the trainer counts them.</summary>
     public int PlannedSteps
@@ -37,11 +41,10 @@ internal sealed record JobPlan(TrainingRequest Request, TrainingOptions Options,
         var options = TrainingSettingsMapping.ToOptions(job.Settings, TrainingSettingsMapping.ProbePrompts(job));
         var verses = TrainingSettingsMapping.ToTrainingVerses(job.Verses);
 
-        var checkpoint = Path.Combine(files.RunDirectory, CheckpointFileName);
-        var resumed = File.Exists(checkpoint) ? ReadCheckpoint(checkpoint) : null;
+        var checkpoint = CheckpointChoice.Make(files.RunDirectory);
         var request = new TrainingRequest(verses, files.CandidateDirectory, files.RunDirectory, mode, baseFolder,
-            job.Settings.ModelSize, options, resumed is null ? null : checkpoint);
-        return new JobPlan(request, options, resumed, DatasetSplit.ByVerseId(verses, options.ValidationFraction));
+            job.Settings.ModelSize, options, checkpoint.Path);
+        return new JobPlan(request, options, checkpoint, DatasetSplit.ByVerseId(verses, options.ValidationFraction));
     }
 
     /// <summary>
@@ -58,18 +61,10 @@ internal sealed record JobPlan(TrainingRequest Request, TrainingOptions Options,
         var missing = HfCheckpoint.FindMissing(folder);
         if (missing.Count > 0)
             throw new JobSetupException($"{what} is incomplete: {string.Join("; ", missing)}.");
+        // Checked against the digests recorded when the portal accepted it (none for a base model or a remote copy).
+        var damaged = ModelFolderDigests.Verify(folder);
+        if (damaged.Count > 0)
+            throw new JobSetupException($"{what} cannot be used: {string.Join("; ", damaged)}.");
         return folder;
-    }
-
-    private static CheckpointState ReadCheckpoint(string path)
-    {
-        try
-        {
-            return TrainingCheckpoint.ReadState(path);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new JobSetupException("The checkpoint an earlier attempt left is damaged, so the job cannot resume; retrain to start over.", e);
-        }
     }
 }

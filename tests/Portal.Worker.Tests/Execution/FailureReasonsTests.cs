@@ -1,4 +1,5 @@
 using Portal.Ml.Model;
+using Portal.Ml.Training;
 using Portal.Worker.Execution;
 
 namespace Portal.Worker.Tests.Execution;
@@ -12,6 +13,18 @@ public class FailureReasonsTests
 
         Assert.Equal("Out of disk space while writing a checkpoint or the model; free some space on the worker and retrain.", FailureReasons.Describe(full));
         Assert.StartsWith("Out of disk space", FailureReasons.Describe(new InvalidOperationException("saving failed", full)));
+    }
+
+    [Fact]
+    public void AFullDiskWhileWritingACheckpointNamesTheStepAndTheFolder()
+    {
+        var full = new IOException("No space left on device : '/tmp/.checkpoint.ckpt.3f2a.tmp'", 28);
+        var write = new CheckpointWriteException("/tmp/checkpoint.ckpt", 40, full);
+
+        var reason = FailureReasons.Describe(new InvalidOperationException("training failed", write));
+
+        Assert.StartsWith("No space left on device while writing the checkpoint of step 40: free space in /tmp (", reason);
+        Assert.EndsWith("MB free now) and retrain. The checkpoints written before it are intact.", reason);
     }
 
     [Fact]

@@ -221,6 +221,8 @@ public class JobExecutorTests
         var outcome = Run(TinyJobs.Job(), files, new RecordedRun());
 
         Assert.Equal(JobState.Failed, outcome.State);
-        Assert.Equal("The checkpoint an earlier attempt left is damaged, so the job cannot resume; retrain to start over.", outcome.FailureReason);
+        Assert.StartsWith("No checkpoint of the earlier attempts is whole, so the job cannot resume; retrain to start over.", outcome.FailureReason);
+        Assert.Contains("checkpoint.ckpt\" is damaged: it is truncated", outcome.FailureReason);
+        Assert.DoesNotContain('\n', outcome.FailureReason!);
     }
 }

@@ -20,8 +20,8 @@ public static class GenerateRequestValidator
             Add("prompt", $"prompt is {request.Prompt.Length} characters long; the limit is {limits.MaxPromptChars}.");
         if (request.MaxNewTokens is { } maxNewTokens && (maxNewTokens < 1 || maxNewTokens > limits.MaxNewTokens))
             Add("maxNewTokens", $"maxNewTokens must be between 1 and {limits.MaxNewTokens}.");
-        if (request.Temperature is { } temperature && (!double.IsFinite(temperature) || temperature < 0))
-            Add("temperature", "temperature must be a finite number, 0 or more (0 always picks the likeliest token).");
+        if (request.Temperature is { } temperature && (!double.IsFinite(temperature) || temperature < 0 || temperature > limits.MaxTemperature))
+            Add("temperature", $"temperature must be a finite number from 0 to {limits.MaxTemperature.ToString(System.Globalization.CultureInfo.InvariantCulture)} (0 always picks the likeliest token).");
         if (request.TopK is < 0)
             Add("topK", "topK cannot be negative (0 turns the top-k cut off).");
         if (request.TopP is { } topP && !(topP > 0 && topP <= 1))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.Ml.Model;
 using Portal.Web.Options;
+using Portal.Web.Services.Training;
 
 namespace Portal.Web.Services.Playground;
 
@@ -9,7 +10,9 @@ namespace Portal.Web.Services.Playground;
 /// that does not fit evicts the least recently used ones, idle ones first; a model evicted while generations use it
 /// keeps serving them and is freed when the last one ends. Requests for a model being loaded share that load.
 /// </summary>
-public sealed class LoadedModelCache(IOptions<PlaygroundOptions> options, TimeProvider clock, ILogger<LoadedModelCache> logger)
+/// <param name="modelFiles">Checks a folder against its recorded digests before it is loaded; null: not checked.</param>
+public sealed class LoadedModelCache(
+    IOptions<PlaygroundOptions> options, TimeProvider clock, ILogger<LoadedModelCache> logger, ModelFolderVerification? modelFiles = null)
     : IAsyncDisposable, IDisposable
 {
     private readonly object gate = new();
@@ -35,13 +38,17 @@ public sealed class LoadedModelCache(IOptions<PlaygroundOptions> options, TimePr
 
     /// <summary>A hold on the folder's model, loaded (or already loaded) and ready to generate.</summary>
     /// <exception cref="PlaygroundRefusedException">The model is larger than the whole budget (<see cref="PlaygroundRefusal.TooLarge"/>).</exception>
-    /// <exception cref="InvalidCheckpointException">The folder is not a loadable model.</exception>
+    /// <exception cref="InvalidCheckpointException">The folder is not a loadable model, or its files do not match their recorded digests.</exception>
     public async Task<LoadedModelLease> LeaseAsync(string folder, CancellationToken cancellationToken = default)
     {
         var key = Path.GetFullPath(folder);
         var cost = CostOf(key);
         if (cost > BudgetBytes)
             throw TooLarge(cost);
+        // On every lease, not only the first load: the digests are remembered per file version, so this costs a
+        // listing, and a file damaged while its model was evicted is caught before the model is loaded again.
+        if (modelFiles is not null)
+            await modelFiles.EnsureIntactAsync(key, cancellationToken);
 
         LoadedModel model;
         List<LoadedModel> stop = [];

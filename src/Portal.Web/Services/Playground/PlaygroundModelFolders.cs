@@ -62,6 +62,8 @@ public sealed class PlaygroundModelFolders(
                 if (missing.Count > 0)
                     throw new InvalidOperationException($"{VersionTag.Of(number)}'s files in the deploy repository are not a whole model: {string.Join("; ", missing)}.");
                 Directory.Move(temporary, target);
+                // Recorded once the export is whole, so that damage to it later is caught before it is loaded.
+                await ModelFolderVerification.RecordAsync(target, cancellationToken);
             }
             finally
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.Core.Access;
+using Portal.Core.Audit;
 using Portal.Core.Training;
 using Portal.Ml.Model;
 using Portal.Web.Options;
@@ -19,6 +20,7 @@ public sealed class TrainingJobService(
     TrainingEventBroadcaster broadcaster,
     TrainingFolders folders,
     IOptionsMonitor<TrainingQueueOptions> options,
+    IAuditLog audit,
     WorkerWakeup? inProcessWorker = null)
 {
     private readonly SemaphoreSlim publishing = new(1, 1);
@@ -29,6 +31,10 @@ public sealed class TrainingJobService(
         if (plan.Job is null)
             return RetrainRequestResult.Refused(plan.Errors);
         var result = await StoreAndPublishAsync(() => store.EnqueueAsync(plan.Job, cancellationToken), r => r.Events);
+        // Joining a job already queued with the same snapshot and settings changes nothing: only a new job is recorded.
+        if (!result.Joined)
+            await audit.RecordAsync(actor, AuditAction.TrainingQueued, $"job {result.Job.Id}",
+                $"{result.Job.Preset}, {result.Job.VerseCount} verses, from {result.Job.StartFrom ?? "scratch"}");
         // Only when the worker lives in this process; it would find the job at its next poll anyway.
         inProcessWorker?.Wake();
         return new RetrainRequestResult(result.Job, result.Joined, []);
@@ -54,6 +60,9 @@ public sealed class TrainingJobService(
             return CancelOutcome.AlreadyFinished;
 
         var result = await StoreAndPublishAsync(() => store.CancelAsync(id, cancellationToken), r => r.Events);
+        if (result.Job is { State: JobState.Cancelled or JobState.Running })
+            await audit.RecordAsync(actor, AuditAction.TrainingCancelled, $"job {id}",
+                result.Job.State == JobState.Running ? "stops at its next step" : "was queued");
         return result.Job switch
         {
             null => CancelOutcome.NotFound,
@@ -110,9 +119,28 @@ public sealed class TrainingJobService(
         var stored = missing.Count == 0 ? outcome : JobOutcome.Failed(
             $"The worker reported success but the candidate in {TrainingFolders.CandidatePath(lease.JobId)} is incomplete: {string.Join("; ", missing)}.",
             outcome.Metrics);
+        if (stored.State == JobState.Succeeded)
+            stored = await RecordDigestsAsync(lease.JobId, stored, cancellationToken);
         var candidatePath = stored.State == JobState.Succeeded ? TrainingFolders.CandidatePath(lease.JobId) : null;
         var events = await StoreAndPublishAsync(() => store.CompleteAsync(lease, stored, candidatePath, cancellationToken), e => e ?? []);
         return events is null ? CompletionResult.LeaseLost : missing.Count == 0 ? CompletionResult.Completed : CompletionResult.CandidateMissing;
+    }
+
+    /// <summary>
+    /// The candidate's SHA-256 digests, recorded as it is accepted: the playground and promotion check them before
+    /// they use it, so a file damaged later on disk is refused by name instead of loaded.
+    /// </summary>
+    private async Task<JobOutcome> RecordDigestsAsync(long jobId, JobOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ModelFolderVerification.RecordAsync(folders.CandidateDirectory(jobId), cancellationToken);
+            return outcome;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return JobOutcome.Failed($"The candidate in {TrainingFolders.CandidatePath(jobId)} could not be checksummed: {e.Message}", outcome.Metrics);
+        }
     }
 
     private async Task<T> StoreAndPublishAsync<T>(Func<Task<T>> change, Func<T, IReadOnlyList<JobEvent>> events)

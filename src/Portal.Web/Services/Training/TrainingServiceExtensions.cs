@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Training;
 using Portal.Web.Api;
 using Portal.Web.Hubs;
@@ -18,7 +19,6 @@ public static class TrainingServiceExtensions
         services.AddOptions<TrainingQueueOptions>().BindConfiguration(TrainingQueueOptions.Section);
         services.AddTrainingJobServices();
         services.AddSingleton<JobFileAreas>();
-        services.AddSingleton<FileDigests>();
         services.AddSingleton<WorkerFileAccess>();
         services.AddSingleton<AutoRetrainScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<AutoRetrainScheduler>());
@@ -50,8 +50,10 @@ public static class TrainingServiceExtensions
         services.AddSingleton<RetrainPlanner>();
         services.AddSingleton<TrainingEventBroadcaster>();
         services.AddSingleton<TrainingJobService>();
+        services.TryAddSingleton<FileDigests>();
+        services.AddSingleton<ModelFolderVerification>();
         // Workers batch their reports; a batch of progress, log lines and probes stays far below this.
-        services.AddSignalR().AddHubOptions<TrainingHub>(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
+        services.AddSignalR().AddHubOptions<TrainingHub>(hub => hub.MaximumReceiveMessageSize = TrainingHub.MaxMessageBytes);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Portal.Core.Access;
+using Portal.Core.Audit;
 using Portal.Core.Playground;
 using Portal.Core.Training;
 using Portal.Core.Versions;
@@ -24,6 +25,8 @@ public sealed class VersionService(
     ModelDownloads downloads,
     ServingStatusMonitor serving,
     TimeProvider clock,
+    IAuditLog audit,
+    ModelFolderVerification modelFiles,
     ILogger<VersionService> logger)
 {
     private const string VersionLogFile = "VERSION_LOG.md";
@@ -121,6 +124,9 @@ public sealed class VersionService(
 
             var job = gate.Candidate;
             var candidate = folders.CompleteCandidate(job)!;
+            // A file damaged on disk since training would be committed, pushed and served: refused by name instead.
+            if (await modelFiles.ProblemsAsync(candidate, cancellationToken) is { Count: > 0 } damaged)
+                return Refused($"Job {job.Id}'s candidate cannot be promoted: {string.Join("; ", damaged)}.");
             var current = gate.Current;
             var number = (current?.Number ?? 0) + 1;
             var created = clock.GetUtcNow();
@@ -152,6 +158,9 @@ public sealed class VersionService(
                 return Refused(e.Message);
             }
             logger.LogInformation("{User} promoted job {JobId}'s candidate as {Tag}", actor.UserName, job.Id, version.Tag);
+            // Recorded once git has the commit, before the push: a push that fails or throws cannot skip the record.
+            await audit.RecordAsync(actor, AuditAction.VersionPromoted, version.Tag,
+                $"job {job.Id}'s candidate, commit {ShortSha(version.CommitSha)}{(version.Overridden ? ", checklist overridden" : "")}{NoteSuffix(text)}");
             return await PushAndReportAsync(change, version);
         }
         finally
@@ -207,6 +216,8 @@ public sealed class VersionService(
                 return Refused(e.Message);
             }
             logger.LogInformation("{User} rolled back to {Target} as {Tag}", actor.UserName, target.Tag, version.Tag);
+            await audit.RecordAsync(actor, AuditAction.VersionRolledBack, version.Tag,
+                $"returns to {target.Tag}, commit {ShortSha(version.CommitSha)}{NoteSuffix(text)}");
             return await PushAndReportAsync(change, version);
         }
         finally
@@ -233,13 +244,47 @@ public sealed class VersionService(
             if (change is null)
                 return Refused($"{version.Tag} cannot be pushed again: its candidate model or its files in the deploy repository are missing.");
             logger.LogInformation("{User} retries the push of {Tag}", actor.UserName, version.Tag);
-            return await PushAndReportAsync(change, version);
+            var retried = await PushAndReportAsync(change, version);
+            await audit.RecordAsync(actor, AuditAction.VersionPushRetried, version.Tag,
+                retried.Version?.PushState == PushState.Pushed ? "pushed" : $"still not pushed: {retried.Message}");
+            return retried;
         }
         finally
         {
             commands.Release();
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while no promotion, rollback or push runs, and none starts: the reconcile checks
+    /// the records against the repository with nothing half done between the two.
+    /// </summary>
+    internal async Task<T> ExclusiveAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await commands.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            commands.Release();
+        }
+    }
+
+    /// <summary>
+    /// Pushes a committed version as <see cref="RetryPushAsync"/> does, for the reconcile; only inside
+    /// <see cref="ExclusiveAsync"/>. Null when the change cannot be rebuilt (its candidate or its files are gone).
+    /// </summary>
+    internal async Task<ModelVersion?> PushCommittedAsync(ModelVersion version, CancellationToken cancellationToken)
+    {
+        if (await RebuildAsync(version, cancellationToken) is not { } change)
+            return null;
+        return (await PushAndReportAsync(change, version)).Version;
+    }
+
+    /// <summary>Tells the pages that records changed outside a command (the reconcile corrected them).</summary>
+    internal void NotifyChanged() => RaiseChanged();
 
     /// <summary>The version's model as a zip or GGUF file; null when there is no such version. The caller deletes the file once sent.</summary>
     public Task<ModelDownload?> DownloadAsync(int number, DownloadFormat format, CancellationToken cancellationToken = default) =>
@@ -256,6 +301,7 @@ public sealed class VersionService(
             throw new UnauthorizedAccessException("Only admins turn auto-promote on or off.");
         await settings.SaveAutoPromoteAsync(on, actor.UserId, cancellationToken);
         logger.LogInformation("{User} turned auto-promote {State}", actor.UserName, on ? "on" : "off");
+        await audit.RecordAsync(actor, AuditAction.AutoPromoteChanged, "auto-promote", on ? "on" : "off");
         RaiseChanged();
     }
 
@@ -297,6 +343,10 @@ public sealed class VersionService(
     private static string ChecklistMessage(IReadOnlyList<ChecklistItem> failed) =>
         $"The candidate failed {failed.Count} checklist item{(failed.Count == 1 ? "" : "s")}: {string.Join("; ", failed.Select(i => i.Title))}. "
         + "Promote it anyway with an override and a note saying why.";
+
+    private static string ShortSha(string sha) => sha.Length > 12 ? sha[..12] : sha;
+
+    private static string NoteSuffix(string note) => note.Length == 0 ? "" : $": {note}";
 
     private static VersionCommandResult Forbidden() =>
         new(VersionCommandStatus.Forbidden, Message: "Only admins promote, roll back and push versions.");

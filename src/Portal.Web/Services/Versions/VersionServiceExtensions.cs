@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Portal.GitOps;
 using Portal.Web.Options;
 using Portal.Web.Services.Training;
+using Portal.Web.Services.Versions.Reconcile;
 
 namespace Portal.Web.Services.Versions;
 
@@ -30,6 +31,11 @@ public static class VersionServiceExtensions
             };
         });
         services.AddVersionServices();
+        services.AddOptions<DeployReconcileOptions>().BindConfiguration(DeployReconcileOptions.Section);
+        services.AddSingleton<RecoveredVersions>();
+        services.AddSingleton<DeployReconcileState>();
+        services.AddSingleton<DeployReconciler>();
+        services.AddHostedService<DeployReconcileLoop>();
         services.AddHostedService(provider => provider.GetRequiredService<ServingStatusMonitor>());
         services.AddHostedService(provider => provider.GetRequiredService<AutoPromoter>());
         return builder;
