@@ -16,34 +16,44 @@ public sealed class LoadedModelCacheTests(TrainedCandidates trained)
     private static readonly GenerationOptions Greedy = GenerationOptions.Greedy with { MaxNewTokens = 12 };
 
     [Fact]
-    public async Task WithRoomForOneModelLoadingAnotherEvictsItButALeaseInUseKeepsItWritingUntilItEnds()
+    public async Task WithRoomForOneModelALoadOfAnotherWaitsUntilTheModelInUseIsLetGoAndMemoryNeverHoldsBoth()
     {
         await using var portal = trained.Start();
         var (a, b) = (Path.GetFullPath(portal.CandidateFolder(trained.Passing)), Path.GetFullPath(portal.CandidateFolder(trained.Failing)));
         await using var cache = Cache(RoomForOne(a, b));
 
+        Task<LoadedModelLease> waitingForB;
         using (var leaseA = await cache.LeaseAsync(a))
         {
-            var before = await leaseA.Worker.GenerateAsync(Corpus.Prompt(1), Greedy);
-            using (var leaseB = await cache.LeaseAsync(b))
-            {
-                var loaded = cache.Loaded();
-                Assert.Equal([(b, true, 1), (a, false, 1)], loaded.Select(m => (m.Folder, m.Cached, m.Leases)));
-                Assert.Equal(LoadedModelCache.CostOf(b), cache.UsedBytes());
-                var after = await leaseA.Worker.GenerateAsync(Corpus.Prompt(1), Greedy);
-                Assert.Equal(before.Text, after.Text);
-                Assert.NotEmpty(before.Text);
-                Assert.NotEmpty((await leaseB.Worker.GenerateAsync(Corpus.Prompt(1), Greedy)).TokenIds);
-            }
+            waitingForB = cache.LeaseAsync(b);
+            // A keeps writing while B waits; B cannot have been loaded beside it.
+            Assert.NotEmpty((await leaseA.Worker.GenerateAsync(Corpus.Prompt(1), Greedy)).Text);
+            Assert.False(waitingForB.IsCompleted, "B was loaded while A, in use, filled the budget.");
+            Assert.Equal([(a, true, 1)], cache.Loaded().Select(m => (m.Folder, m.Cached, m.Leases)));
         }
 
-        // A's last lease has ended: it is freed, while B, idle, stays loaded.
+        // A let go: it is evicted to make room and B loads; the two are never counted in memory together.
+        using var leaseB = await waitingForB;
+        Assert.NotEmpty((await leaseB.Worker.GenerateAsync(Corpus.Prompt(1), Greedy)).Text);
+        Assert.True(cache.UsedBytes() <= cache.BudgetBytes, $"{cache.UsedBytes()} bytes in memory, over the {cache.BudgetBytes}-byte budget.");
+        Assert.Equal((b, true, 1), cache.Loaded().Select(m => (m.Folder, m.Cached, m.Leases)).First());
         await PlaygroundPortals.EventuallyAsync(() => Task.FromResult(cache.Loaded().All(m => m.Folder != a)), "the evicted model to be freed");
-        Assert.Equal([(b, true, 0)], cache.Loaded().Select(m => (m.Folder, m.Cached, m.Leases)));
-        using var again = await cache.LeaseAsync(a);
-        Assert.Equal((a, true), (cache.Loaded()[0].Folder, cache.Loaded()[0].Cached));
-        Assert.DoesNotContain(cache.Loaded(), m => m.Folder == b && m.Cached);
-        Assert.NotEmpty((await again.Worker.GenerateAsync(Corpus.Prompt(1), Greedy)).Text);
+    }
+
+    [Fact]
+    public async Task ALoadWaitingForRoomGivesUpWhenItsCallerStops()
+    {
+        await using var portal = trained.Start();
+        var (a, b) = (Path.GetFullPath(portal.CandidateFolder(trained.Passing)), Path.GetFullPath(portal.CandidateFolder(trained.Failing)));
+        await using var cache = Cache(RoomForOne(a, b));
+        using var leaseA = await cache.LeaseAsync(a);
+        using var stop = new CancellationTokenSource();
+
+        var waitingForB = cache.LeaseAsync(b, stop.Token);
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waitingForB);
+        Assert.Equal([(a, true, 1)], cache.Loaded().Select(m => (m.Folder, m.Cached, m.Leases)));
     }
 
     [Fact]

@@ -6,9 +6,10 @@ using Portal.Web.Services.Training;
 namespace Portal.Web.Services.Playground;
 
 /// <summary>
-/// The playground's loaded models, one inference thread per model folder, within a memory budget. Loading a model
-/// that does not fit evicts the least recently used ones, idle ones first; a model evicted while generations use it
-/// keeps serving them and is freed when the last one ends. Requests for a model being loaded share that load.
+/// The playground's loaded models, one inference thread per model folder, within a memory budget that counts every
+/// model in memory, also those evicted and still stopping. Loading a model that does not fit evicts the least recently
+/// used idle ones; when models in use fill the budget, the load waits until a generation lets one go (each generation
+/// holds one lease at a time, so the wait always ends). Requests for a model being loaded share that load.
 /// </summary>
 /// <param name="modelFiles">Checks a folder against its recorded digests before it is loaded; null: not checked.</param>
 public sealed class LoadedModelCache(
@@ -20,6 +21,9 @@ public sealed class LoadedModelCache(
 
     // Evicted models until their thread has stopped: still in memory, in use or on their way out.
     private readonly HashSet<LoadedModel> retiring = [];
+
+    // Completed (and replaced) whenever memory may have been freed: a lease ended or an evicted model stopped.
+    private TaskCompletionSource roomMayHaveFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long ticks;
     private bool disposed;
 
@@ -50,21 +54,7 @@ public sealed class LoadedModelCache(
         if (modelFiles is not null)
             await modelFiles.EnsureIntactAsync(key, cancellationToken);
 
-        LoadedModel model;
-        List<LoadedModel> stop = [];
-        lock (gate)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (!cached.TryGetValue(key, out model!))
-            {
-                stop = MakeRoom(cost);
-                model = new LoadedModel(key, cost, clock.GetUtcNow());
-                cached[key] = model;
-                logger.LogInformation("Loading the playground model {Folder} ({Megabytes:0.#} MB)", key, cost / 1048576.0);
-            }
-            model.Acquire(++ticks, clock.GetUtcNow());
-        }
-        StopAll(stop);
+        var model = await AcquireAsync(key, cost, cancellationToken);
 
         var lease = new LoadedModelLease(model, Release);
         try
@@ -81,6 +71,42 @@ public sealed class LoadedModelCache(
         }
     }
 
+    /// <summary>The folder's cached model with one more holder, loading it once there is room for it.</summary>
+    private async Task<LoadedModel> AcquireAsync(string key, long cost, CancellationToken cancellationToken)
+    {
+        var waited = false;
+        while (true)
+        {
+            Task roomFreed;
+            List<LoadedModel> stop;
+            lock (gate)
+            {
+                ObjectDisposedException.ThrowIf(disposed, this);
+                if (cached.TryGetValue(key, out var model))
+                {
+                    model.Acquire(++ticks, clock.GetUtcNow());
+                    return model;
+                }
+                stop = EvictIdleFor(cost);
+                if (BytesInMemory() + cost <= BudgetBytes)
+                {
+                    model = new LoadedModel(key, cost, clock.GetUtcNow());
+                    cached[key] = model;
+                    model.Acquire(++ticks, clock.GetUtcNow());
+                    logger.LogInformation("Loading the playground model {Folder} ({Megabytes:0.#} MB)", key, cost / 1048576.0);
+                    StopAll(stop);
+                    return model;
+                }
+                roomFreed = roomMayHaveFreed.Task;
+            }
+            StopAll(stop);
+            if (!waited)
+                logger.LogInformation("The playground model {Folder} waits for models in use to make room", key);
+            waited = true;
+            await roomFreed.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Every model in memory: the cached ones, most recently used first, then those evicted but not yet freed.</summary>
     public IReadOnlyList<LoadedModelInfo> Loaded()
     {
@@ -92,12 +118,15 @@ public sealed class LoadedModelCache(
         }
     }
 
-    /// <summary>Memory the cached models take, estimated (see <see cref="CostOf"/>).</summary>
+    /// <summary>Memory the models take, cached or evicted and still stopping, estimated (see <see cref="CostOf"/>).</summary>
     public long UsedBytes()
     {
         lock (gate)
-            return cached.Values.Sum(m => m.CostBytes);
+            return BytesInMemory();
     }
+
+    /// <summary>Under the lock.</summary>
+    private long BytesInMemory() => cached.Values.Sum(m => m.CostBytes) + retiring.Sum(m => m.CostBytes);
 
     /// <summary>Stops every model, waiting for the generations already queued on them.</summary>
     public async ValueTask DisposeAsync()
@@ -109,6 +138,8 @@ public sealed class LoadedModelCache(
             all = [.. cached.Values, .. retiring];
             cached.Clear();
             retiring.Clear();
+            // Loads waiting for room look again and find the cache closed.
+            SignalRoom();
         }
         await Task.WhenAll(all.Select(m => m.StopAsync())).ConfigureAwait(false);
     }
@@ -116,22 +147,31 @@ public sealed class LoadedModelCache(
     // A host that disposes its services synchronously (some test beds do) still frees the models.
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    /// <summary>Evicts least recently used models until <paramref name="cost"/> fits: idle ones first, then ones in use.</summary>
-    private List<LoadedModel> MakeRoom(long cost)
+    /// <summary>
+    /// Under the lock. Evicts least recently used idle models until <paramref name="cost"/> fits. Models in use stay:
+    /// evicting one would keep its memory until its generations end while loading another beside it.
+    /// </summary>
+    private List<LoadedModel> EvictIdleFor(long cost)
     {
         var stop = new List<LoadedModel>();
-        var used = cached.Values.Sum(m => m.CostBytes);
-        while (used + cost > BudgetBytes && cached.Count > 0)
+        // Models already evicted free their memory by themselves, so only the cached ones need to make room.
+        while (cached.Values.Sum(m => m.CostBytes) + cost > BudgetBytes
+            && cached.Values.Where(m => m.Leases == 0).MinBy(m => m.LastUsedTick) is { } victim)
         {
-            var victim = cached.Values.Where(m => m.Leases == 0).MinBy(m => m.LastUsedTick)
-                ?? cached.Values.MinBy(m => m.LastUsedTick)!;
             cached.Remove(victim.Folder);
-            used -= victim.CostBytes;
-            logger.LogInformation("Evicting the playground model {Folder} to make room ({Leases} generations still use it)", victim.Folder, victim.Leases);
+            logger.LogInformation("Evicting the idle playground model {Folder} to make room", victim.Folder);
             if (Evict(victim))
                 stop.Add(victim);
         }
         return stop;
+    }
+
+    /// <summary>Under the lock: wakes the loads waiting for room, to look again.</summary>
+    private void SignalRoom()
+    {
+        var waiting = roomMayHaveFreed;
+        roomMayHaveFreed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        waiting.TrySetResult();
     }
 
     /// <summary>Under the lock. True when the model is idle and can be stopped now.</summary>
@@ -145,7 +185,11 @@ public sealed class LoadedModelCache(
     {
         bool stop;
         lock (gate)
+        {
             stop = model.Release();
+            if (model.Leases == 0)
+                SignalRoom();
+        }
         if (stop)
             StopAll([model]);
     }
@@ -173,7 +217,10 @@ public sealed class LoadedModelCache(
             _ = model.StopAsync().ContinueWith(stopped =>
             {
                 lock (gate)
+                {
                     retiring.Remove(model);
+                    SignalRoom();
+                }
                 if (stopped.Exception is { } failure)
                     logger.LogWarning(failure, "A playground model did not stop cleanly: {Folder}", model.Folder);
             }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
