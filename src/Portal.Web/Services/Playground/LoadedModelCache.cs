@@ -79,6 +79,7 @@ public sealed class LoadedModelCache(
         {
             Task roomFreed;
             List<LoadedModel> stop;
+            LoadedModel? loading = null;
             lock (gate)
             {
                 ObjectDisposedException.ThrowIf(disposed, this);
@@ -90,16 +91,17 @@ public sealed class LoadedModelCache(
                 stop = EvictIdleFor(cost);
                 if (BytesInMemory() + cost <= BudgetBytes)
                 {
-                    model = new LoadedModel(key, cost, clock.GetUtcNow());
-                    cached[key] = model;
-                    model.Acquire(++ticks, clock.GetUtcNow());
+                    loading = new LoadedModel(key, cost, clock.GetUtcNow());
+                    cached[key] = loading;
+                    loading.Acquire(++ticks, clock.GetUtcNow());
                     logger.LogInformation("Loading the playground model {Folder} ({Megabytes:0.#} MB)", key, cost / 1048576.0);
-                    StopAll(stop);
-                    return model;
                 }
                 roomFreed = roomMayHaveFreed.Task;
             }
+            // Stopping models waits on their threads: never under the lock.
             StopAll(stop);
+            if (loading is not null)
+                return loading;
             if (!waited)
                 logger.LogInformation("The playground model {Folder} waits for models in use to make room", key);
             waited = true;
