@@ -82,8 +82,9 @@ public sealed class TrainingProgressTests
         await using var portal = TrainingPortal.WithWorker();
         using var admin = portal.CreateAdminClient();
         await admin.AddVersesAsync(1, 2, 3, 4);
-        // Far more steps than the test waits for: the job is still running when Cancel is pressed.
-        var queued = await admin.QueueAsync(TinyJob.Settings(maxSteps: 5000));
+        // Far more steps than the test waits for, and no early stop (a fast machine reached it before the Cancel): the
+        // job is still running when Cancel is pressed.
+        var queued = await admin.QueueAsync(TinyJob.Settings(maxSteps: 5000) with { EarlyStopPatience = 0 });
         await portal.CheckpointAsync(queued.Id);
 
         using (var cancel = await admin.DeleteAsync($"/api/training/jobs/{queued.Id}"))
