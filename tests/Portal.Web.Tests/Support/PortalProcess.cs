@@ -31,6 +31,9 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The portal's own process (`dotnet Portal.Web.dll` runs the app in the host process), e.g. to read /proc.</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>Everything the portal printed, for a failing test's message.</summary>
     public string Output
     {

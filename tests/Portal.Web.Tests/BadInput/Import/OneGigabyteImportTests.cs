@@ -22,7 +22,7 @@ public sealed class OneGigabyteImportTests(ITestOutputHelper output)
         using var admin = portal.CreateAdminClient();
         await admin.AddVerseAsync(1);
         var before = await LibraryFingerprint.TakeAsync(admin);
-        var memory = PortalMemory.Of(data.Path);
+        var memory = new PortalMemory(portal.ProcessId);
         var residentBefore = memory.Resident;
         var body = new GeneratedBody(OneGigabyte);
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
