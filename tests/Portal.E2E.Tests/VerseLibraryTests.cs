@@ -133,7 +133,12 @@ public sealed class VerseLibraryTests(PortalServer portal) : IClassFixture<Porta
     {
         // MudFileUpload 9.12 drops the id="import-upload" it is given (its generated id wins on the hidden input, and
         // the wrapper gets none), so the dialog's one file input is found by type.
-        await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        var input = dialog.Locator("input[type=file]");
+        // The dialog shows before Blazor's InputFile script has hooked the input's change event (one round trip
+        // later); files set before that are lost. A person cannot pick a file that fast, a test on a busy machine can.
+        // The script marks the input with this field as it hooks it.
+        await dialog.Page.WaitForFunctionAsync("input => input._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync());
+        await input.SetInputFilesAsync(new FilePayload
         {
             Name = name,
             MimeType = "application/jsonl",
