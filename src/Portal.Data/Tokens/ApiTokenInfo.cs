@@ -15,3 +15,9 @@ public sealed record ApiTokenOwner(string UserId, int TokenId, string Scope = Ap
     /// <summary>A worker token gets the Worker role only, never its creator's roles.</summary>
     public bool IsWorker => Scope == ApiTokenScopes.Worker;
 }
+
+/// <summary>
+/// A valid token and, for an API token, what its requests run as: the owner's user name (null when the user is gone),
+/// their roles now, and whether they may sign in (not locked out). A worker token has no user: no name, no roles.
+/// </summary>
+public sealed record ApiTokenAccount(ApiTokenOwner Token, string? UserName, IReadOnlyList<string> Roles, bool CanSignIn);

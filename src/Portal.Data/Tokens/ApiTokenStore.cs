@@ -77,6 +77,35 @@ public sealed class ApiTokenStore(IDbContextFactory<PortalDbContext> contexts, T
         return new ApiTokenOwner(token.UserId, token.Id, token.Scope, token.Name);
     }
 
+    /// <summary>
+    /// <see cref="ValidateAsync"/> and, for an API token, its owner's name, roles and whether they may sign in now,
+    /// read together: every call of a script pays for this, and Identity's own principal factory reads the user, their
+    /// lockout, roles, claims and each role's claims one query at a time (a fifth of the CPU of a burst of refused calls).
+    /// </summary>
+    public async Task<ApiTokenAccount?> AuthenticateAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        var token = await ValidateAsync(secret, cancellationToken);
+        if (token is null || token.IsWorker)
+            return token is null ? null : new ApiTokenAccount(token, null, [], CanSignIn: true);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == token.UserId)
+            .Select(u => new
+            {
+                u.UserName,
+                u.LockoutEnabled,
+                u.LockoutEnd,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+            return new ApiTokenAccount(token, null, [], CanSignIn: false);
+        // Identity's own rule (UserManager.IsLockedOutAsync): locked out while the lockout end is still ahead.
+        var lockedOut = user.LockoutEnabled && user.LockoutEnd is { } end && end >= clock.GetUtcNow();
+        return new ApiTokenAccount(token, user.UserName, user.Roles.OfType<string>().ToList(), CanSignIn: !lockedOut);
+    }
+
     private async Task EnsureAsync(string userId, string name, string secret, string scope, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

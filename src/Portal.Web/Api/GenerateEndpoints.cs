@@ -187,6 +187,12 @@ internal static class GenerateEndpoints
     private static IResult Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "The generation request is not valid.");
 
+    private static void SetRetryAfter(PlaygroundRefusedException refused, HttpResponse response)
+    {
+        var seconds = (int)Math.Ceiling((refused.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
+        response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+    }
+
     private static IResult Refusal(PlaygroundRefusedException refused, HttpResponse response)
     {
         switch (refused.Reason)
@@ -198,9 +204,12 @@ internal static class GenerateEndpoints
             case PlaygroundRefusal.Busy:
                 return Results.Problem(title: "A generation is already running", detail: refused.Message, statusCode: StatusCodes.Status409Conflict);
             case PlaygroundRefusal.RateLimited:
-                var seconds = (int)Math.Ceiling((refused.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
-                response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+                SetRetryAfter(refused, response);
                 return Results.Problem(title: "Too many generations", detail: refused.Message, statusCode: StatusCodes.Status429TooManyRequests);
+            case PlaygroundRefusal.AtCapacity:
+                // The server's state, not this writer's use: 503, as for any overloaded service, with when to come back.
+                SetRetryAfter(refused, response);
+                return Results.Problem(title: "The playground is busy", detail: refused.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
             default:
                 // The model is bigger than the portal may ever load: the server's setting, not the request, has to change.
                 return Results.Problem(title: "The model does not fit in memory", detail: refused.Message, statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -16,6 +16,13 @@ public sealed class PlaygroundOptions
     /// <summary>Memory the loaded models may take together; the least recently used model is unloaded to make room.</summary>
     public int ModelCacheMegabytes { get; set; } = 1024;
 
+    /// <summary>
+    /// Models that may generate at once, all writers together; a run beyond that is refused with 503 and Retry-After.
+    /// One per processor core by default: each model writes on one thread, and more than the cores slow every run.
+    /// 0 or less: no limit.
+    /// </summary>
+    public int MaxConcurrentGenerations { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Models one comparison may put side by side.</summary>
     public int MaxModelsPerRun { get; set; } = 4;
 

@@ -51,21 +51,8 @@ public sealed class GenerationLimitTests(TrainedCandidates trained)
         using var client = portal.Portal.CreateBearerClient(writer.Token);
         var ask = new { prompt = Corpus.Prompt(1), candidate = trained.Passing.Id, temperature = 0 };
 
-        // The model's inference thread is held by a generation of the test's own, so the writer's stream waits its turn
-        // for as long as the test needs, however fast the model writes.
-        var folder = await portal.Service<PlaygroundModelFolders>().ResolveAsync(ModelChoice.ForCandidate(trained.Passing.Id));
-        using var lease = await portal.Service<LoadedModelCache>().LeaseAsync(folder);
-        using var release = new ManualResetEventSlim();
-        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var hold = lease.Worker.GenerateAsync(Corpus.Prompt(1), GenerationOptions.Greedy with { MaxNewTokens = 2 }, _ =>
-        {
-            holding.TrySetResult();
-            release.Wait();
-        });
-        await holding.Task.WaitAsync(PlaygroundPortals.Limit);
-
-        HttpResponseMessage? busy;
-        try
+        HttpResponseMessage busy;
+        await using (await HeldModel.HoldAsync(portal, ModelChoice.ForCandidate(trained.Passing.Id)))
         {
             // Bounded, or a stream that never answered would keep the test from ever releasing the model.
             using var stream = await client.OpenStreamAsync(ask).WaitAsync(PlaygroundPortals.Limit);
@@ -74,11 +61,6 @@ public sealed class GenerationLimitTests(TrainedCandidates trained)
             busy = await client.PostGenerateAsync(ask).WaitAsync(PlaygroundPortals.Limit);
             // Leaving the using block drops the connection while the stream's generation is still queued.
         }
-        finally
-        {
-            release.Set();
-        }
-        await hold;
 
         using (busy)
         {

@@ -14,6 +14,12 @@ public enum PlaygroundRefusal
     /// <summary>Too many generations in the last minute; <see cref="PlaygroundRefusedException.RetryAfter"/> says when to try again.</summary>
     RateLimited,
 
+    /// <summary>
+    /// As many models are generating as the machine runs at full speed (<see cref="Options.PlaygroundOptions.MaxConcurrentGenerations"/>);
+    /// <see cref="PlaygroundRefusedException.RetryAfter"/> says when to try again.
+    /// </summary>
+    AtCapacity,
+
     /// <summary>The model does not fit in the playground's memory budget at all.</summary>
     TooLarge,
 }

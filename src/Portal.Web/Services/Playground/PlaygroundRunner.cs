@@ -18,12 +18,16 @@ public sealed class PlaygroundRunner(
     LoadedModelCache cache,
     ModelGeneration generation,
     WriterRunSlots slots,
+    GenerationCapacity capacity,
     WriterRateLimiter rateLimiter,
     IGenerationHistoryStore history,
     IOptions<PlaygroundOptions> options,
     ILogger<PlaygroundRunner> logger)
 {
     public const string BusyMessage = "You already have a generation running; stop it or wait for it to finish.";
+
+    /// <summary>A verse-length generation takes a second or two at most, so one of the runs holding the machine is done by then.</summary>
+    public static readonly TimeSpan AtCapacityRetryAfter = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Checks the run and starts it. Returns once every model is on its way; the run's <see cref="PlaygroundRun.Completion"/>
@@ -38,19 +42,24 @@ public sealed class PlaygroundRunner(
         var settings = options.Value;
         var choices = Validate(request, settings);
 
-        var models = new List<PlaygroundModel>(choices.Count);
-        foreach (var choice in choices)
-        {
-            models.Add(await catalog.FindAsync(choice, cancellationToken)
-                ?? throw new PlaygroundRefusedException(PlaygroundRefusal.UnknownModel,
-                    $"There is no model {choice}: pick a version or a finished job's candidate from the list."));
-        }
-
+        // The refusals a burst meets most come first and touch no database: under a burst they are nearly every
+        // request, and the CPU they take is taken from the runs that were let in.
         var slot = slots.TryTake(writer.UserId) ?? throw new PlaygroundRefusedException(PlaygroundRefusal.Busy, BusyMessage);
+        IDisposable? room = null;
         try
         {
+            // Before the rate limit: a run the machine has no room for does not use up one of the writer's.
+            room = capacity.TryTake(choices.Count) ?? throw AtCapacity();
             if (!rateLimiter.TryAcquire(writer.UserId, out var retryAfter))
                 throw RateLimited(retryAfter);
+
+            var models = new List<PlaygroundModel>(choices.Count);
+            foreach (var choice in choices)
+            {
+                models.Add(await catalog.FindAsync(choice, cancellationToken)
+                    ?? throw new PlaygroundRefusedException(PlaygroundRefusal.UnknownModel,
+                        $"There is no model {choice}: pick a version or a finished job's candidate from the list."));
+            }
             var resolved = await Task.WhenAll(models.Select(model => ResolveAsync(model, cancellationToken)));
             foreach (var model in resolved)
                 EnsureFits(model);
@@ -58,11 +67,12 @@ public sealed class PlaygroundRunner(
             var seed = request.Sampling.Seed ?? PlaygroundSeeds.Draw();
             var generationOptions = GenerateRequestValidator.ToOptions(request.Sampling with { Seed = seed }, settings.Limits);
             var prompt = request.Sampling.Prompt!;
-            var completion = RunAsync(writer, resolved, prompt, generationOptions, onText, slot, cancellationToken);
+            var completion = RunAsync(writer, resolved, prompt, generationOptions, onText, new Holds(slot, room), cancellationToken);
             return new PlaygroundRun(seed, models, completion);
         }
         catch
         {
+            room?.Dispose();
             slot.Dispose();
             throw;
         }
@@ -107,7 +117,7 @@ public sealed class PlaygroundRunner(
     }
 
     private async Task<PlaygroundRunResult> RunAsync(Actor writer, IReadOnlyList<ModelFolderResolution> models, string prompt,
-        GenerationOptions generationOptions, Action<ModelChoice, string>? onText, IDisposable slot, CancellationToken cancellationToken)
+        GenerationOptions generationOptions, Action<ModelChoice, string>? onText, Holds holds, CancellationToken cancellationToken)
     {
         PlaygroundOutput[] outputs;
         try
@@ -116,8 +126,8 @@ public sealed class PlaygroundRunner(
         }
         finally
         {
-            // The writer's generation is over once the models are done: recording it does not keep them waiting.
-            slot.Dispose();
+            // The writer's generation is over once the models are done: recording it keeps neither them nor others waiting.
+            holds.Dispose();
         }
 
         try
@@ -133,6 +143,10 @@ public sealed class PlaygroundRunner(
         }
     }
 
+    private PlaygroundRefusedException AtCapacity() => new(PlaygroundRefusal.AtCapacity,
+        $"The playground is busy: {capacity.InUse} models are generating, as many as this server runs at full speed. Try again in a moment.",
+        retryAfter: AtCapacityRetryAfter);
+
     private PlaygroundRefusedException RateLimited(TimeSpan retryAfter)
     {
         var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
@@ -142,4 +156,14 @@ public sealed class PlaygroundRunner(
     }
 
     private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>The writer's run slot and the machine's room for the run's models, let go together.</summary>
+    private sealed class Holds(IDisposable slot, IDisposable room) : IDisposable
+    {
+        public void Dispose()
+        {
+            room.Dispose();
+            slot.Dispose();
+        }
+    }
 }

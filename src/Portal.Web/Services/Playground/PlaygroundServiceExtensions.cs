@@ -19,6 +19,7 @@ public static class PlaygroundServiceExtensions
         services.AddSingleton<CopyGuard>();
         services.AddSingleton<ModelGeneration>();
         services.AddSingleton<WriterRunSlots>();
+        services.AddSingleton<GenerationCapacity>();
         services.AddSingleton<WriterRateLimiter>();
         services.AddSingleton<PlaygroundRunner>();
         services.AddSingleton<PlaygroundVotes>();
