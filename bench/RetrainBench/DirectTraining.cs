@@ -6,7 +6,7 @@ using Portal.Worker.Execution;
 
 namespace RetrainBench;
 
-internal sealed record EngineFigures(int Steps, double ElapsedSeconds, double TokensPerSecond, double CpuSeconds);
+internal sealed record EngineFigures(int Steps, double ElapsedSeconds, double TokensPerSecond, double CpuSeconds, double BesideTrainingCpuSeconds, int Collections);
 
 /// <summary>
 /// The same job (snapshot, settings, probes) on the engine alone: no queue, no event store, no hub. The difference
@@ -26,10 +26,13 @@ internal static class DirectTraining
                 TrainingSettingsMapping.ToStartMode(job.Settings.StartMode), Preset: job.Settings.ModelSize, Options: options);
             var last = new LastProgress();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var threads = ThreadCpu.Snapshot();
+            var collections = GC.CollectionCount(0);
             var outcome = await Task.Factory.StartNew(() => TrainingSession.Run(request, last, cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var besideTraining = ThreadCpu.BesideTraining(threads, ThreadCpu.Snapshot());
             return new EngineFigures(outcome.Result.Steps, outcome.Result.Elapsed.TotalSeconds, last.TokensPerSecond,
-                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, besideTraining, GC.CollectionCount(0) - collections);
         }
         finally
         {

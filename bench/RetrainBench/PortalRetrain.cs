@@ -8,7 +8,8 @@ namespace RetrainBench;
 
 /// <summary>What one press of "Retrain now" cost, seen from a watcher connected to the hub.</summary>
 internal sealed record PortalFigures(
-    double ClickToCandidateSeconds, int Steps, double TokensPerSecond, IReadOnlyList<double> DelaysMs, bool InOrder, TrainingJob Job, double CpuSeconds);
+    double ClickToCandidateSeconds, int Steps, double TokensPerSecond, IReadOnlyList<double> DelaysMs, bool InOrder, TrainingJob Job, double CpuSeconds,
+    double BesideTrainingCpuSeconds, int Collections);
 
 /// <summary>Presses "Retrain now" through the REST API and watches the job over /hubs/training until it ends.</summary>
 internal static class PortalRetrain
@@ -46,6 +47,8 @@ internal static class PortalRetrain
         await hub.InvokeAsync("WatchAll", cancellationToken);
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var threads = ThreadCpu.Snapshot();
+        var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         using var response = await api.PostAsJsonAsync("api/training/jobs", request, Json, cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -54,6 +57,8 @@ internal static class PortalRetrain
         var id = queued.GetProperty("id").GetInt64();
         await finished.Task.WaitAsync(TimeSpan.FromMinutes(30), cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
+        var besideTraining = ThreadCpu.BesideTraining(threads, ThreadCpu.Snapshot());
+        collections = GC.CollectionCount(0) - collections;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 
         var job = await api.GetFromJsonAsync<TrainingJob>($"api/training/jobs/{id}", Json, cancellationToken)
@@ -61,7 +66,7 @@ internal static class PortalRetrain
         if (job.State != JobState.Succeeded)
             throw new InvalidOperationException($"Job {id} ended {job.State}: {job.FailureReason}");
         lock (delays)
-            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job, cpuSeconds);
+            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job, cpuSeconds, besideTraining, collections);
     }
 
     public static async Task ImportAsync(BenchPortal portal, IReadOnlyList<(string Prompt, string Lyrics)> verses, CancellationToken cancellationToken)

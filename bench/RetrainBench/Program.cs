@@ -5,6 +5,8 @@ using System.Globalization;
 // preset, a SignalR watcher on /hubs/training, and the same job on the engine alone for the overhead figure; rounds
 // run in the order portal-engine, engine-portal, ... after one unmeasured job through each path. Figures are means over
 // the rounds; delays are over every progress event of every round; "cold overhead" is the first job's, JIT included.
+// A second line per scenario gives the overhead round by round with its spread, and the CPU the portal's threads
+// other than training took meanwhile (per-thread figures from /proc).
 namespace RetrainBench;
 
 // Not top-level statements: those would declare a second global Program beside the portal's.
@@ -55,7 +57,30 @@ internal static class RetrainBenchMain
             var delays = portalRuns.SelectMany(r => r.DelaysMs).Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{scenario.Name,-19} {portalRuns[0].Job.VerseCount,6} {portalRuns[0].Steps,6} {portalRuns.Average(r => r.ClickToCandidateSeconds),15:0.0} s {portalRuns.Average(r => r.TokensPerSecond),13:0} {engineRuns.Average(r => r.TokensPerSecond),13:0} {portalWallPerStep * 1000,13:0.0} ms {engineWallPerStep * 1000,6:0.0} ms {overhead,8:+0.0%;-0.0%} {delays.Count,7} {Percentile(delays, 0.5),9:0.0} {Percentile(delays, 0.95),5:0.0} {(delays.Count == 0 ? 0 : delays[^1]),5:0.0}      {(portalRuns.All(r => r.InOrder) ? "yes" : "NO"),8} {portalRuns.Sum(r => r.CpuSeconds) / portalRuns.Sum(r => r.Steps) * 1000,8:0.0} ms {engineRuns.Sum(r => r.CpuSeconds) / engineRuns.Sum(r => r.Steps) * 1000,6:0.0} ms {coldOverhead,9:+0.0%;-0.0%}"));
+            PrintOverheadDetail(portalRuns, engineRuns, engineWallPerStep);
         }
+    }
+
+    /// <summary>
+    /// The wall-clock overhead round by round (each round's two jobs ran back to back, so a slow spell of the machine
+    /// falls on both), its mean with two standard errors, and the CPU the portal's other threads took meanwhile: a
+    /// measure of the queue and hub alone that the machine's drift between jobs does not blur.
+    /// </summary>
+    private static void PrintOverheadDetail(List<PortalFigures> portalRuns, List<EngineFigures> engineRuns, double engineWallPerStep)
+    {
+        var paired = portalRuns.Zip(engineRuns, (p, e) => p.Job.Metrics!.ElapsedSeconds / p.Steps / (e.ElapsedSeconds / e.Steps) - 1).ToList();
+        var mean = paired.Average();
+        var standardError = paired.Count > 1
+            ? Math.Sqrt(paired.Sum(x => (x - mean) * (x - mean)) / (paired.Count - 1) / paired.Count)
+            : double.NaN;
+        var portalBeside = portalRuns.Sum(r => r.BesideTrainingCpuSeconds) / portalRuns.Sum(r => r.Steps);
+        var engineBeside = engineRuns.Sum(r => r.BesideTrainingCpuSeconds) / engineRuns.Sum(r => r.Steps);
+        // Training keeps every core busy, so CPU another thread takes is wall time training loses, spread over the cores.
+        var cpuShare = (portalBeside - engineBeside) / (engineWallPerStep * Environment.ProcessorCount);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  overhead by round {string.Join(", ", paired.Select(x => x.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)))}: mean {mean:+0.0%;-0.0%} +/- {2 * standardError:0.0%} (2 SE); "
+            + $"CPU beside training portal {portalBeside * 1000:0.0} / engine {engineBeside * 1000:0.0} ms per step (the portal's includes recording the candidate): queue and hub {cpuShare:+0.00%;-0.00%} of the cores; "
+            + $"garbage collections per job portal {portalRuns.Average(r => r.Collections):0} / engine {engineRuns.Average(r => r.Collections):0} ({System.Runtime.GCSettings.IsServerGC switch { true => "server", false => "workstation" }} GC)"));
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>

@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace RetrainBench;
+
+/// <summary>
+/// CPU time of this process's threads, from /proc/self/task (Linux): what the portal spends beside training while a
+/// job runs. The training thread (the worker's "Training job N", the engine's long-running task) and libtorch's
+/// OpenMP threads, which take their name from the thread that started them, are left out; so are threads that ended
+/// before the second snapshot, which are the job's own.
+/// </summary>
+internal static class ThreadCpu
+{
+    private static readonly string[] TrainingThreads = ["Training job", ".NET Long Runn"];
+
+    /// <summary>USER_HZ, which the kernel fixes at 100 for /proc on every common architecture.</summary>
+    private const double TicksPerSecond = 100.0;
+
+    public static Dictionary<int, (string Name, double Seconds)> Snapshot()
+    {
+        var threads = new Dictionary<int, (string, double)>();
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = (name, ticks / TicksPerSecond);
+            }
+            catch (IOException)
+            {
+                // The thread ended between the listing and the read.
+            }
+        }
+        return threads;
+    }
+
+    /// <summary>CPU seconds the threads other than training spent between two snapshots.</summary>
+    public static double BesideTraining(Dictionary<int, (string Name, double Seconds)> before, Dictionary<int, (string Name, double Seconds)> after) =>
+        after.Where(t => !TrainingThreads.Any(prefix => t.Value.Name.StartsWith(prefix, StringComparison.Ordinal)))
+            .Sum(t => t.Value.Seconds - (before.TryGetValue(t.Key, out var b) && b.Name == t.Value.Name ? b.Seconds : 0));
+}
