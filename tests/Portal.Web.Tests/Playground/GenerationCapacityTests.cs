@@ -52,7 +52,8 @@ public sealed class GenerationCapacityTests(TrainedCandidates trained)
             Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
             var problem = await refused.ReadProblemAsync();
             Assert.Equal("The playground is busy", problem.GetProperty("title").GetString());
-            Assert.Contains("1 models are generating", problem.GetProperty("detail").GetString());
+            Assert.Equal("The playground is busy: 1 of the 1 generations this server runs at full speed are going. Try again in a moment.",
+                problem.GetProperty("detail").GetString());
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refusedStream.StatusCode);
             Assert.NotNull(refusedStream.Headers.RetryAfter);
         }

@@ -49,7 +49,7 @@ public sealed class PlaygroundRunner(
         try
         {
             // Before the rate limit: a run the machine has no room for does not use up one of the writer's.
-            room = capacity.TryTake(choices.Count) ?? throw AtCapacity();
+            room = capacity.TryTake(choices.Count) ?? throw AtCapacity(choices.Count);
             if (!rateLimiter.TryAcquire(writer.UserId, out var retryAfter))
                 throw RateLimited(retryAfter);
 
@@ -143,9 +143,14 @@ public sealed class PlaygroundRunner(
         }
     }
 
-    private PlaygroundRefusedException AtCapacity() => new(PlaygroundRefusal.AtCapacity,
-        $"The playground is busy: {capacity.InUse} models are generating, as many as this server runs at full speed. Try again in a moment.",
-        retryAfter: AtCapacityRetryAfter);
+    private PlaygroundRefusedException AtCapacity(int models)
+    {
+        var generating = capacity.InUse;
+        var need = models > 1 ? $", and this comparison needs room for {Math.Min(models, capacity.Limit)}" : "";
+        return new PlaygroundRefusedException(PlaygroundRefusal.AtCapacity,
+            $"The playground is busy: {generating} of the {capacity.Limit} generations this server runs at full speed are going{need}. Try again in a moment.",
+            retryAfter: AtCapacityRetryAfter);
+    }
 
     private PlaygroundRefusedException RateLimited(TimeSpan retryAfter)
     {
