@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 
@@ -64,18 +65,34 @@ public sealed class ApiTokenStore(IDbContextFactory<PortalDbContext> contexts, T
             return null;
         var hash = ApiTokenSecret.Hash(secret);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, cancellationToken);
+        var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, cancellationToken);
         if (token is null)
             return null;
 
         var now = clock.GetUtcNow();
         if (token.LastUsedAt is null || now - token.LastUsedAt.Value > LastUsedResolution)
-        {
-            token.LastUsedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            RecordUseBesideTheCall(token.Id, now);
         return new ApiTokenOwner(token.UserId, token.Id, token.Scope, token.Name);
     }
+
+    /// <summary>
+    /// The last-use time is bookkeeping, written beside the call and never in its way: SQLite has one write lock, and
+    /// while a long write holds it (an import of thousands of verses) a call that waited for this would wait with it,
+    /// and fail after the busy timeout. A write that fails is dropped; a call a minute later tries again.
+    /// </summary>
+    private void RecordUseBesideTheCall(int tokenId, DateTimeOffset now) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var db = await contexts.CreateDbContextAsync();
+                await db.ApiTokens.Where(t => t.Id == tokenId).ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedAt, now));
+            }
+            catch (Exception e) when (e is DbException or ObjectDisposedException or InvalidOperationException)
+            {
+                // A busy or closing database: nothing to do but leave the older time in place.
+            }
+        });
 
     /// <summary>
     /// <see cref="ValidateAsync"/> and, for an API token, its owner's name, roles and whether they may sign in now,

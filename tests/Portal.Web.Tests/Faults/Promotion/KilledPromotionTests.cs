@@ -29,7 +29,7 @@ public sealed class KilledPromotionTests(TrainedCandidates trained, GitHttpServe
         await using (var first = await PortalProcess.StartAsync(data.DataDirectory, remote.Settings(Rarely)))
         {
             using var admin = first.CreateAdminClient();
-            // The token's last use is written now, not while the database is held below.
+            // A first call before the database is held: the token and the portal are known to work.
             await admin.ListVersionsAsync();
             using (new DatabaseWriteLock(data.DataDirectory))
             {
