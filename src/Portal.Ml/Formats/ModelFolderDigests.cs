@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Portal.Core.Versions;
 
 namespace Portal.Ml.Formats;
 
@@ -24,7 +24,7 @@ public static class ModelFolderDigests
             var name = Path.GetFileName(file);
             if (name.Contains('\n', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
                 throw new ArgumentException($"\"{name}\" in {folder} cannot be listed in a digest file.", nameof(folder));
-            text.Append(Sha256Of(file)).Append("  ").Append(name).Append('\n');
+            text.Append(ManifestFiles.Sha256Of(file)).Append("  ").Append(name).Append('\n');
         }
         var bytes = Encoding.UTF8.GetBytes(text.ToString());
         AtomicFile.Write(PathFor(folder), stream => stream.Write(bytes));
@@ -59,8 +59,15 @@ public static class ModelFolderDigests
     /// What is wrong with the folder's files against the record, one line per file ("model.safetensors is damaged:
     /// ..."); empty when every recorded file is there and matches, or when nothing was recorded.
     /// </summary>
-    public static IReadOnlyList<string> Verify(string folder)
+    public static IReadOnlyList<string> Verify(string folder) =>
+        // Hashing here completes at once, so the task is already done.
+        VerifyAsync(folder, (file, _) => Task.FromResult(ManifestFiles.Sha256Of(file.FullName)), CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="Verify"/>, with the caller's way of hashing a file (the portal remembers digests per file version).</summary>
+    public static async Task<IReadOnlyList<string>> VerifyAsync(
+        string folder, Func<FileInfo, CancellationToken, Task<string>> sha256Of, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sha256Of);
         IReadOnlyDictionary<string, string>? recorded;
         try
         {
@@ -72,14 +79,20 @@ public static class ModelFolderDigests
         }
         if (recorded is null)
             return [];
-        return recorded
-            .Select(entry => Problem(Path.Combine(folder, entry.Key), entry.Value, File.Exists(Path.Combine(folder, entry.Key)) ? Sha256Of(Path.Combine(folder, entry.Key)) : null))
-            .OfType<string>()
-            .ToList();
+
+        var problems = new List<string>();
+        foreach (var (name, sha256) in recorded.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            var file = new FileInfo(Path.Combine(folder, name));
+            var actual = file.Exists ? await sha256Of(file, cancellationToken) : null;
+            if (Problem(file.FullName, sha256, actual) is { } problem)
+                problems.Add(problem);
+        }
+        return problems;
     }
 
     /// <summary>The problem of one file given its recorded and actual digests (actual null: the file is missing); null when they match.</summary>
-    public static string? Problem(string file, string recorded, string? actual)
+    private static string? Problem(string file, string recorded, string? actual)
     {
         var name = Path.GetFileName(file);
         if (actual is null)
@@ -87,12 +100,6 @@ public static class ModelFolderDigests
         return string.Equals(actual, recorded, StringComparison.OrdinalIgnoreCase)
             ? null
             : $"{name} is damaged: its SHA-256 is {actual.ToLowerInvariant()}, but {recorded} was recorded when the model was written (bytes were changed or lost since)";
-    }
-
-    private static string Sha256Of(string file)
-    {
-        using var stream = File.OpenRead(file);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static bool IsHex(ReadOnlySpan<char> text)

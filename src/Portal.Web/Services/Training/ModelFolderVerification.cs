@@ -11,30 +11,8 @@ namespace Portal.Web.Services.Training;
 public sealed class ModelFolderVerification(FileDigests digests)
 {
     /// <summary>One line per damaged or missing file ("model.safetensors is damaged: ..."); empty when intact or when nothing was recorded.</summary>
-    public async Task<IReadOnlyList<string>> ProblemsAsync(string folder, CancellationToken cancellationToken = default)
-    {
-        IReadOnlyDictionary<string, string>? recorded;
-        try
-        {
-            recorded = ModelFolderDigests.Read(folder);
-        }
-        catch (InvalidDataException e)
-        {
-            return [$"its digest file cannot be read: {e.Message}"];
-        }
-        if (recorded is null)
-            return [];
-
-        var problems = new List<string>();
-        foreach (var (name, sha256) in recorded.OrderBy(entry => entry.Key, StringComparer.Ordinal))
-        {
-            var file = new FileInfo(Path.Combine(folder, name));
-            var actual = file.Exists ? await digests.Sha256Async(file, cancellationToken) : null;
-            if (ModelFolderDigests.Problem(file.FullName, sha256, actual) is { } problem)
-                problems.Add(problem);
-        }
-        return problems;
-    }
+    public Task<IReadOnlyList<string>> ProblemsAsync(string folder, CancellationToken cancellationToken = default) =>
+        ModelFolderDigests.VerifyAsync(folder, digests.Sha256Async, cancellationToken);
 
     /// <exception cref="InvalidCheckpointException">A recorded file is damaged or missing; the message names the folder and each file.</exception>
     public async Task EnsureIntactAsync(string folder, CancellationToken cancellationToken = default)
