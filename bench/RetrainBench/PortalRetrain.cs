@@ -9,7 +9,7 @@ namespace RetrainBench;
 /// <summary>What one press of "Retrain now" cost, seen from a watcher connected to the hub.</summary>
 internal sealed record PortalFigures(
     double ClickToCandidateSeconds, int Steps, double TokensPerSecond, IReadOnlyList<double> DelaysMs, bool InOrder, TrainingJob Job, double CpuSeconds,
-    double BesideTrainingCpuSeconds, int Collections);
+    double BesideTrainingCpuSeconds, int Collections, double StealSeconds, double TrainingWaitSeconds);
 
 /// <summary>Presses "Retrain now" through the REST API and watches the job over /hubs/training until it ends.</summary>
 internal static class PortalRetrain
@@ -49,6 +49,8 @@ internal static class PortalRetrain
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var threads = ThreadCpu.Snapshot();
         var collections = GC.CollectionCount(0);
+        var steal = HostSteal.Seconds();
+        await using var waits = TrainingThreadWaits.Start();
         var clock = Stopwatch.StartNew();
         using var response = await api.PostAsJsonAsync("api/training/jobs", request, Json, cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -58,6 +60,8 @@ internal static class PortalRetrain
         await finished.Task.WaitAsync(TimeSpan.FromMinutes(30), cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         var besideTraining = ThreadCpu.BesideTraining(threads, ThreadCpu.Snapshot());
+        steal = HostSteal.Seconds() - steal;
+        var trainingWait = await waits.StopAsync();
         collections = GC.CollectionCount(0) - collections;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 
@@ -66,7 +70,7 @@ internal static class PortalRetrain
         if (job.State != JobState.Succeeded)
             throw new InvalidOperationException($"Job {id} ended {job.State}: {job.FailureReason}");
         lock (delays)
-            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job, cpuSeconds, besideTraining, collections);
+            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job, cpuSeconds, besideTraining, collections, steal, trainingWait);
     }
 
     public static async Task ImportAsync(BenchPortal portal, IReadOnlyList<(string Prompt, string Lyrics)> verses, CancellationToken cancellationToken)

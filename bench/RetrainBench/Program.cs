@@ -5,8 +5,9 @@ using System.Globalization;
 // preset, a SignalR watcher on /hubs/training, and the same job on the engine alone for the overhead figure; rounds
 // run in the order portal-engine, engine-portal, ... after one unmeasured job through each path. Figures are means over
 // the rounds; delays are over every progress event of every round; "cold overhead" is the first job's, JIT included.
-// A second line per scenario gives the overhead round by round with its spread, and the CPU the portal's threads
-// other than training took meanwhile (per-thread figures from /proc).
+// A second line per scenario gives the overhead round by round with its spread, the host's steal time during each
+// job, how long the training threads stood waiting for a core, and the CPU the portal's threads other than training
+// took meanwhile (per-thread figures from /proc): measures of the queue and hub that the host's drift does not blur.
 namespace RetrainBench;
 
 // Not top-level statements: those would declare a second global Program beside the portal's.
@@ -56,15 +57,16 @@ internal static class RetrainBenchMain
             var coldOverhead = (cold.Job.Metrics!.ElapsedSeconds / cold.Steps - engineWallPerStep) / engineWallPerStep;
             var delays = portalRuns.SelectMany(r => r.DelaysMs).Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{scenario.Name,-19} {portalRuns[0].Job.VerseCount,6} {portalRuns[0].Steps,6} {portalRuns.Average(r => r.ClickToCandidateSeconds),15:0.0} s {portalRuns.Average(r => r.TokensPerSecond),13:0} {engineRuns.Average(r => r.TokensPerSecond),13:0} {portalWallPerStep * 1000,13:0.0} ms {engineWallPerStep * 1000,6:0.0} ms {overhead,8:+0.0%;-0.0%} {delays.Count,7} {Percentile(delays, 0.5),9:0.0} {Percentile(delays, 0.95),5:0.0} {(delays.Count == 0 ? 0 : delays[^1]),5:0.0}      {(portalRuns.All(r => r.InOrder) ? "yes" : "NO"),8} {portalRuns.Sum(r => r.CpuSeconds) / portalRuns.Sum(r => r.Steps) * 1000,8:0.0} ms {engineRuns.Sum(r => r.CpuSeconds) / engineRuns.Sum(r => r.Steps) * 1000,6:0.0} ms {coldOverhead,9:+0.0%;-0.0%}"));
+                $"{scenario.Name,-19} {portalRuns[0].Job.VerseCount,6} {portalRuns[0].Steps,6} {portalRuns.Average(r => r.ClickToCandidateSeconds),15:0.0} s {portalRuns.Average(r => r.TokensPerSecond),13:0} {engineRuns.Average(r => r.TokensPerSecond),13:0} {portalWallPerStep * 1000,13:0.0} ms {engineWallPerStep * 1000,6:0.0} ms {overhead,8:+0.0%;-0.0%;0.0%} {delays.Count,7} {Percentile(delays, 0.5),9:0.0} {Percentile(delays, 0.95),5:0.0} {(delays.Count == 0 ? 0 : delays[^1]),5:0.0}      {(portalRuns.All(r => r.InOrder) ? "yes" : "NO"),8} {portalRuns.Sum(r => r.CpuSeconds) / portalRuns.Sum(r => r.Steps) * 1000,8:0.0} ms {engineRuns.Sum(r => r.CpuSeconds) / engineRuns.Sum(r => r.Steps) * 1000,6:0.0} ms {coldOverhead,9:+0.0%;-0.0%;0.0%}"));
             PrintOverheadDetail(portalRuns, engineRuns, engineWallPerStep);
         }
     }
 
     /// <summary>
     /// The wall-clock overhead round by round (each round's two jobs ran back to back, so a slow spell of the machine
-    /// falls on both), its mean with two standard errors, and the CPU the portal's other threads took meanwhile: a
-    /// measure of the queue and hub alone that the machine's drift between jobs does not blur.
+    /// falls on both), its mean with two standard errors, the host's steal time during each job, and two measures of
+    /// the queue and hub alone that the machine's drift between jobs does not blur: how long the training threads
+    /// waited for a core, and the CPU the portal's other threads took meanwhile.
     /// </summary>
     private static void PrintOverheadDetail(List<PortalFigures> portalRuns, List<EngineFigures> engineRuns, double engineWallPerStep)
     {
@@ -77,9 +79,17 @@ internal static class RetrainBenchMain
         var engineBeside = engineRuns.Sum(r => r.BesideTrainingCpuSeconds) / engineRuns.Sum(r => r.Steps);
         // Training keeps every core busy, so CPU another thread takes is wall time training loses, spread over the cores.
         var cpuShare = (portalBeside - engineBeside) / (engineWallPerStep * Environment.ProcessorCount);
+        var portalWait = portalRuns.Sum(r => r.TrainingWaitSeconds) / portalRuns.Sum(r => r.Steps);
+        var engineWait = engineRuns.Sum(r => r.TrainingWaitSeconds) / engineRuns.Sum(r => r.Steps);
+        // Summed over the training threads: at most what waiting for a core cost training, since one thread's wait
+        // stalls the others only inside a parallel region. Time the host took (steal) is not in it.
+        var waitShare = (portalWait - engineWait) / engineWallPerStep;
+        var steal = portalRuns.Zip(engineRuns, (p, e) => string.Create(CultureInfo.InvariantCulture, $"{p.StealSeconds / p.Steps * 1000:0.0}/{e.StealSeconds / e.Steps * 1000:0.0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  overhead by round {string.Join(", ", paired.Select(x => x.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture)))}: mean {mean:+0.0%;-0.0%} +/- {2 * standardError:0.0%} (2 SE); "
-            + $"CPU beside training portal {portalBeside * 1000:0.0} / engine {engineBeside * 1000:0.0} ms per step (the portal's includes recording the candidate): queue and hub {cpuShare:+0.00%;-0.00%} of the cores; "
+            $"  overhead by round {string.Join(", ", paired.Select(x => x.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture)))}: mean {mean:+0.0%;-0.0%;0.0%} +/- {2 * standardError:0.0%} (2 SE); "
+            + $"host steal per step by round portal/engine {string.Join(", ", steal)} ms; "
+            + $"training threads waiting for a core portal {portalWait * 1000:0.00} / engine {engineWait * 1000:0.00} ms per step, {waitShare:+0.00%;-0.00%;0.00%} of the wall clock; "
+            + $"CPU beside training portal {portalBeside * 1000:0.0} / engine {engineBeside * 1000:0.0} ms per step (the portal's includes recording the candidate): queue and hub {cpuShare:+0.00%;-0.00%;0.00%} of the cores; "
             + $"garbage collections per job portal {portalRuns.Average(r => r.Collections):0} / engine {engineRuns.Average(r => r.Collections):0} ({System.Runtime.GCSettings.IsServerGC switch { true => "server", false => "workstation" }} GC)"));
     }
 

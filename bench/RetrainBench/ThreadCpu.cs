@@ -38,6 +38,9 @@ internal static class ThreadCpu
 
     /// <summary>CPU seconds the threads other than training spent between two snapshots.</summary>
     public static double BesideTraining(Dictionary<int, (string Name, double Seconds)> before, Dictionary<int, (string Name, double Seconds)> after) =>
-        after.Where(t => !TrainingThreads.Any(prefix => t.Value.Name.StartsWith(prefix, StringComparison.Ordinal)))
+        after.Where(t => !IsTraining(t.Value.Name))
             .Sum(t => t.Value.Seconds - (before.TryGetValue(t.Key, out var b) && b.Name == t.Value.Name ? b.Seconds : 0));
+
+    /// <summary>Whether a thread of this name trains: the job's own thread or an OpenMP thread it started.</summary>
+    public static bool IsTraining(string name) => TrainingThreads.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
 }

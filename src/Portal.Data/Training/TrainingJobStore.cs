@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Training;
 using Portal.Data.Entities;
+using Portal.Data.Sqlite;
 
 namespace Portal.Data.Training;
 
@@ -158,7 +159,7 @@ public sealed class TrainingJobStore(IDbContextFactory<PortalDbContext> contexts
             job.LeaseExpiresAt = now + leaseDuration;
             await db.SaveChangesAsync(cancellationToken);
             return job.CancelRequested ? LeaseStatus.CancelRequested : LeaseStatus.Active;
-        }, cancellationToken);
+        }, cancellationToken, Durability.InOrder);
     }
 
     public async Task<bool> IsLeaseCurrentAsync(JobLease lease, CancellationToken cancellationToken = default)
@@ -186,7 +187,7 @@ public sealed class TrainingJobStore(IDbContextFactory<PortalDbContext> contexts
                 log.Append(job, data);
             await db.SaveChangesAsync(cancellationToken);
             return log.Appended;
-        }, cancellationToken);
+        }, cancellationToken, Durability.InOrder);
     }
 
     public async Task<IReadOnlyList<JobEvent>?> CompleteAsync(JobLease lease, JobOutcome outcome, string? candidatePath, CancellationToken cancellationToken = default)
@@ -292,12 +293,14 @@ public sealed class TrainingJobStore(IDbContextFactory<PortalDbContext> contexts
     /// One writer at a time, in a transaction that Microsoft.Data.Sqlite opens with BEGIN IMMEDIATE: the write lock
     /// is taken before the first read, so what a write decided on cannot change under it.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<PortalDbContext, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(
+        Func<PortalDbContext, DateTimeOffset, Task<T>> work, CancellationToken cancellationToken, Durability durability = Durability.OnDisk)
     {
         await writeLock.WaitAsync(cancellationToken);
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var relaxed = durability == Durability.InOrder ? await RelaxedSync.OpenAsync(db, cancellationToken) : null;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await work(db, clock.GetUtcNow());
             await transaction.CommitAsync(cancellationToken);
