@@ -6,7 +6,7 @@ using Portal.Worker.Execution;
 
 namespace RetrainBench;
 
-internal sealed record EngineFigures(int Steps, double ElapsedSeconds, double TokensPerSecond, double CpuSeconds, double BesideTrainingCpuSeconds, int Collections, double StealSeconds, double TrainingWaitSeconds);
+internal sealed record EngineFigures(int Steps, double ElapsedSeconds, double TokensPerSecond, double CpuSeconds, double BesideTrainingCpuSeconds, int Collections, double StealSeconds, double TrainingWaitSeconds, double JitCpuSeconds);
 
 /// <summary>
 /// The same job (snapshot, settings, probes) on the engine alone: no queue, no event store, no hub. The difference
@@ -32,9 +32,10 @@ internal static class DirectTraining
             await using var waits = TrainingThreadWaits.Start();
             var outcome = await Task.Factory.StartNew(() => TrainingSession.Run(request, last, cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            var besideTraining = ThreadCpu.BesideTraining(threads, ThreadCpu.Snapshot());
+            var after = ThreadCpu.Snapshot();
             return new EngineFigures(outcome.Result.Steps, outcome.Result.Elapsed.TotalSeconds, last.TokensPerSecond,
-                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, besideTraining, GC.CollectionCount(0) - collections, HostSteal.Seconds() - steal, await waits.StopAsync());
+                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, ThreadCpu.BesideTraining(threads, after), GC.CollectionCount(0) - collections,
+                HostSteal.Seconds() - steal, await waits.StopAsync(), ThreadCpu.Jit(threads, after));
         }
         finally
         {

@@ -9,7 +9,7 @@ namespace RetrainBench;
 /// <summary>What one press of "Retrain now" cost, seen from a watcher connected to the hub.</summary>
 internal sealed record PortalFigures(
     double ClickToCandidateSeconds, int Steps, double TokensPerSecond, IReadOnlyList<double> DelaysMs, bool InOrder, TrainingJob Job, double CpuSeconds,
-    double BesideTrainingCpuSeconds, int Collections, double StealSeconds, double TrainingWaitSeconds);
+    double BesideTrainingCpuSeconds, int Collections, double StealSeconds, double TrainingWaitSeconds, double JitCpuSeconds);
 
 /// <summary>Presses "Retrain now" through the REST API and watches the job over /hubs/training until it ends.</summary>
 internal static class PortalRetrain
@@ -59,7 +59,8 @@ internal static class PortalRetrain
         var id = queued.GetProperty("id").GetInt64();
         await finished.Task.WaitAsync(TimeSpan.FromMinutes(30), cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
-        var besideTraining = ThreadCpu.BesideTraining(threads, ThreadCpu.Snapshot());
+        var after = ThreadCpu.Snapshot();
+        var besideTraining = ThreadCpu.BesideTraining(threads, after);
         steal = HostSteal.Seconds() - steal;
         var trainingWait = await waits.StopAsync();
         collections = GC.CollectionCount(0) - collections;
@@ -70,7 +71,7 @@ internal static class PortalRetrain
         if (job.State != JobState.Succeeded)
             throw new InvalidOperationException($"Job {id} ended {job.State}: {job.FailureReason}");
         lock (delays)
-            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job, cpuSeconds, besideTraining, collections, steal, trainingWait);
+            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job, cpuSeconds, besideTraining, collections, steal, trainingWait, ThreadCpu.Jit(threads, after));
     }
 
     public static async Task ImportAsync(BenchPortal portal, IReadOnlyList<(string Prompt, string Lyrics)> verses, CancellationToken cancellationToken)

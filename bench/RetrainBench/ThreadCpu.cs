@@ -12,6 +12,9 @@ internal static class ThreadCpu
 {
     private static readonly string[] TrainingThreads = ["Training job", ".NET Long Runn"];
 
+    /// <summary>The runtime's background compiler, which recompiles hot methods at tier 1 (comm is cut at 15 characters).</summary>
+    private const string JitThread = ".NET Tiered Com";
+
     /// <summary>USER_HZ, which the kernel fixes at 100 for /proc on every common architecture.</summary>
     private const double TicksPerSecond = 100.0;
 
@@ -38,7 +41,14 @@ internal static class ThreadCpu
 
     /// <summary>CPU seconds the threads other than training spent between two snapshots.</summary>
     public static double BesideTraining(Dictionary<int, (string Name, double Seconds)> before, Dictionary<int, (string Name, double Seconds)> after) =>
-        after.Where(t => !IsTraining(t.Value.Name))
+        Spent(before, after, name => !IsTraining(name));
+
+    /// <summary>CPU seconds the background compiler spent between two snapshots.</summary>
+    public static double Jit(Dictionary<int, (string Name, double Seconds)> before, Dictionary<int, (string Name, double Seconds)> after) =>
+        Spent(before, after, name => name == JitThread);
+
+    private static double Spent(Dictionary<int, (string Name, double Seconds)> before, Dictionary<int, (string Name, double Seconds)> after, Func<string, bool> counted) =>
+        after.Where(t => counted(t.Value.Name))
             .Sum(t => t.Value.Seconds - (before.TryGetValue(t.Key, out var b) && b.Name == t.Value.Name ? b.Seconds : 0));
 
     /// <summary>Whether a thread of this name trains: the job's own thread or an OpenMP thread it started.</summary>
