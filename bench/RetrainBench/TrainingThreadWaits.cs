@@ -13,7 +13,7 @@ internal sealed class TrainingThreadWaits : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
-    private readonly Dictionary<int, string> _names = [];
+    private readonly Dictionary<int, (string Name, bool Settled)> _names = [];
     private readonly Dictionary<int, (long First, long Last)> _waits = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
@@ -64,10 +64,11 @@ internal sealed class TrainingThreadWaits : IAsyncDisposable
             var id = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
             try
             {
-                // A thread's name is read once: reading it on every sample would cost more than the threads measured.
-                if (!_names.TryGetValue(id, out var name))
-                    _names[id] = name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
-                if (!ThreadCpu.IsTraining(name))
+                // A thread's name is read on two samples, then kept: reading every name on every sample would cost
+                // more than the threads measured, and a .NET thread names itself just after it starts.
+                if (!_names.TryGetValue(id, out var known) || !known.Settled)
+                    _names[id] = known = (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n'), Settled: known.Name is not null);
+                if (!ThreadCpu.IsTraining(known.Name))
                     continue;
                 // "on-CPU ns, run-queue wait ns, time slices"
                 var wait = long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[1], CultureInfo.InvariantCulture);
