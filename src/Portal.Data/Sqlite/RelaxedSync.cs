@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Portal.Data.Sqlite;
 
 /// <summary>
-/// Holds a context's connection open with synchronous=NORMAL until disposed, then puts FULL back before the connection
+/// Holds a context's connection open with synchronous=NORMAL until disposed, then puts the portal's usual setting (FULL) back before the connection
 /// returns to the pool. SQLite refuses to change the setting inside a transaction, so this is opened before one begins.
 /// </summary>
 internal sealed class RelaxedSync : IAsyncDisposable
@@ -23,7 +23,7 @@ internal sealed class RelaxedSync : IAsyncDisposable
     {
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL");
+            await db.Database.ExecuteSqlRawAsync(SqlitePragmas.DurableSync);
         }
         finally
         {

@@ -10,7 +10,10 @@ namespace Portal.Data.Sqlite;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string WritablePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+    /// <summary>The setting every writable connection opens with, and goes back to the pool with (<see cref="RelaxedSync"/>).</summary>
+    internal const string DurableSync = "PRAGMA synchronous=FULL;";
+
+    private const string WritablePragmas = "PRAGMA journal_mode=WAL; " + DurableSync + " PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
 
     // EF opens a read-only connection to ask whether the database exists; switching the journal mode is a write, and
     // on a file not yet in WAL (one copied into place by hand) it would fail with "attempt to write a readonly database".
