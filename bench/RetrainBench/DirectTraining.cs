@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Training;
 using Portal.Ml.Training;
@@ -6,7 +5,7 @@ using Portal.Worker.Execution;
 
 namespace RetrainBench;
 
-internal sealed record EngineFigures(int Steps, double ElapsedSeconds, double TokensPerSecond, double CpuSeconds, double BesideTrainingCpuSeconds, int Collections, double StealSeconds, double TrainingWaitSeconds, double JitCpuSeconds);
+internal sealed record EngineFigures(int Steps, double ElapsedSeconds, double TokensPerSecond, JobCosts Costs);
 
 /// <summary>
 /// The same job (snapshot, settings, probes) on the engine alone: no queue, no event store, no hub. The difference
@@ -25,17 +24,11 @@ internal static class DirectTraining
             var request = new TrainingRequest(TrainingSettingsMapping.ToTrainingVerses(verses), Path.Combine(folder, "model"), Path.Combine(folder, "run"),
                 TrainingSettingsMapping.ToStartMode(job.Settings.StartMode), Preset: job.Settings.ModelSize, Options: options);
             var last = new LastProgress();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var threads = ThreadCpu.Snapshot();
-            var collections = GC.CollectionCount(0);
-            var steal = HostSteal.Seconds();
-            await using var waits = TrainingThreadWaits.Start();
+            await using var meter = JobCostMeter.Start();
             var outcome = await Task.Factory.StartNew(() => TrainingSession.Run(request, last, cancellationToken),
                 cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            var after = ThreadCpu.Snapshot();
-            return new EngineFigures(outcome.Result.Steps, outcome.Result.Elapsed.TotalSeconds, last.TokensPerSecond,
-                (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, ThreadCpu.BesideTraining(threads, after), GC.CollectionCount(0) - collections,
-                HostSteal.Seconds() - steal, await waits.StopAsync(), ThreadCpu.Jit(threads, after));
+            var costs = await meter.StopAsync();
+            return new EngineFigures(outcome.Result.Steps, outcome.Result.Elapsed.TotalSeconds, last.TokensPerSecond, costs);
         }
         finally
         {

@@ -9,14 +9,11 @@ namespace RetrainBench;
 /// </summary>
 internal static class HostSteal
 {
-    /// <summary>USER_HZ, which the kernel fixes at 100 for /proc on every common architecture.</summary>
-    private const double TicksPerSecond = 100.0;
-
     /// <summary>Steal seconds summed over all CPUs since boot; 0 where /proc/stat has no steal column.</summary>
     public static double Seconds()
     {
         // "cpu  user nice system idle iowait irq softirq steal guest guest_nice"
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return fields.Length > 8 ? long.Parse(fields[8], CultureInfo.InvariantCulture) / TicksPerSecond : 0;
+        return fields.Length > 8 ? long.Parse(fields[8], CultureInfo.InvariantCulture) / ThreadCpu.TicksPerSecond : 0;
     }
 }

@@ -8,8 +8,7 @@ namespace RetrainBench;
 
 /// <summary>What one press of "Retrain now" cost, seen from a watcher connected to the hub.</summary>
 internal sealed record PortalFigures(
-    double ClickToCandidateSeconds, int Steps, double TokensPerSecond, IReadOnlyList<double> DelaysMs, bool InOrder, TrainingJob Job, double CpuSeconds,
-    double BesideTrainingCpuSeconds, int Collections, double StealSeconds, double TrainingWaitSeconds, double JitCpuSeconds);
+    double ClickToCandidateSeconds, int Steps, double TokensPerSecond, IReadOnlyList<double> DelaysMs, bool InOrder, TrainingJob Job, JobCosts Costs);
 
 /// <summary>Presses "Retrain now" through the REST API and watches the job over /hubs/training until it ends.</summary>
 internal static class PortalRetrain
@@ -46,11 +45,7 @@ internal static class PortalRetrain
         await hub.StartAsync(cancellationToken);
         await hub.InvokeAsync("WatchAll", cancellationToken);
 
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var threads = ThreadCpu.Snapshot();
-        var collections = GC.CollectionCount(0);
-        var steal = HostSteal.Seconds();
-        await using var waits = TrainingThreadWaits.Start();
+        await using var meter = JobCostMeter.Start();
         var clock = Stopwatch.StartNew();
         using var response = await api.PostAsJsonAsync("api/training/jobs", request, Json, cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -59,19 +54,14 @@ internal static class PortalRetrain
         var id = queued.GetProperty("id").GetInt64();
         await finished.Task.WaitAsync(TimeSpan.FromMinutes(30), cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
-        var after = ThreadCpu.Snapshot();
-        var besideTraining = ThreadCpu.BesideTraining(threads, after);
-        steal = HostSteal.Seconds() - steal;
-        var trainingWait = await waits.StopAsync();
-        collections = GC.CollectionCount(0) - collections;
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var costs = await meter.StopAsync();
 
         var job = await api.GetFromJsonAsync<TrainingJob>($"api/training/jobs/{id}", Json, cancellationToken)
             ?? throw new InvalidOperationException($"Job {id} vanished.");
         if (job.State != JobState.Succeeded)
             throw new InvalidOperationException($"Job {id} ended {job.State}: {job.FailureReason}");
         lock (delays)
-            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job, cpuSeconds, besideTraining, collections, steal, trainingWait, ThreadCpu.Jit(threads, after));
+            return new PortalFigures(seconds, job.Metrics!.Steps, job.Metrics.TokensPerSecond, delays.ToList(), inOrder, job, costs);
     }
 
     public static async Task ImportAsync(BenchPortal portal, IReadOnlyList<(string Prompt, string Lyrics)> verses, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ internal static class RetrainBenchMain
             // background compiler 0.5 s of CPU, against 0.1 s during the engine's. Portal jobs run, unmeasured, until
             // one leaves the compiler quiet, as it is in a portal that has been up for a while.
             var warmUps = 0;
-            for (var last = cold; last.JitCpuSeconds > QuietJitSeconds && warmUps < MaxWarmUps; warmUps++)
+            for (var last = cold; last.Costs.JitCpuSeconds > QuietJitSeconds && warmUps < MaxWarmUps; warmUps++)
                 last = await PortalRetrain.RunAsync(portal, scenario.Request(), cancel.Token);
 
             // Rounds in the order portal, engine, engine, portal, ..., so that warm-up and whatever a run leaves
@@ -71,7 +71,7 @@ internal static class RetrainBenchMain
             var coldOverhead = (cold.Job.Metrics!.ElapsedSeconds / cold.Steps - engineWallPerStep) / engineWallPerStep;
             var delays = portalRuns.SelectMany(r => r.DelaysMs).Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{scenario.Name,-19} {portalRuns[0].Job.VerseCount,6} {portalRuns[0].Steps,6} {portalRuns.Average(r => r.ClickToCandidateSeconds),15:0.0} s {portalRuns.Average(r => r.TokensPerSecond),13:0} {engineRuns.Average(r => r.TokensPerSecond),13:0} {portalWallPerStep * 1000,13:0.0} ms {engineWallPerStep * 1000,6:0.0} ms {overhead,8:+0.0%;-0.0%;0.0%} {delays.Count,7} {Percentile(delays, 0.5),9:0.0} {Percentile(delays, 0.95),5:0.0} {(delays.Count == 0 ? 0 : delays[^1]),5:0.0}      {(portalRuns.All(r => r.InOrder) ? "yes" : "NO"),8} {portalRuns.Sum(r => r.CpuSeconds) / portalRuns.Sum(r => r.Steps) * 1000,8:0.0} ms {engineRuns.Sum(r => r.CpuSeconds) / engineRuns.Sum(r => r.Steps) * 1000,6:0.0} ms {coldOverhead,9:+0.0%;-0.0%;0.0%}"));
+                $"{scenario.Name,-19} {portalRuns[0].Job.VerseCount,6} {portalRuns[0].Steps,6} {portalRuns.Average(r => r.ClickToCandidateSeconds),15:0.0} s {portalRuns.Average(r => r.TokensPerSecond),13:0} {engineRuns.Average(r => r.TokensPerSecond),13:0} {portalWallPerStep * 1000,13:0.0} ms {engineWallPerStep * 1000,6:0.0} ms {overhead,8:+0.0%;-0.0%;0.0%} {delays.Count,7} {Percentile(delays, 0.5),9:0.0} {Percentile(delays, 0.95),5:0.0} {(delays.Count == 0 ? 0 : delays[^1]),5:0.0}      {(portalRuns.All(r => r.InOrder) ? "yes" : "NO"),8} {portalRuns.Sum(r => r.Costs.CpuSeconds) / portalRuns.Sum(r => r.Steps) * 1000,8:0.0} ms {engineRuns.Sum(r => r.Costs.CpuSeconds) / engineRuns.Sum(r => r.Steps) * 1000,6:0.0} ms {coldOverhead,9:+0.0%;-0.0%;0.0%}"));
             PrintOverheadDetail(portalRuns, engineRuns, engineWallPerStep, warmUps);
         }
     }
@@ -89,23 +89,23 @@ internal static class RetrainBenchMain
         var standardError = paired.Count > 1
             ? Math.Sqrt(paired.Sum(x => (x - mean) * (x - mean)) / (paired.Count - 1) / paired.Count)
             : double.NaN;
-        var portalBeside = portalRuns.Sum(r => r.BesideTrainingCpuSeconds) / portalRuns.Sum(r => r.Steps);
-        var engineBeside = engineRuns.Sum(r => r.BesideTrainingCpuSeconds) / engineRuns.Sum(r => r.Steps);
+        var portalBeside = portalRuns.Sum(r => r.Costs.BesideTrainingCpuSeconds) / portalRuns.Sum(r => r.Steps);
+        var engineBeside = engineRuns.Sum(r => r.Costs.BesideTrainingCpuSeconds) / engineRuns.Sum(r => r.Steps);
         // Training keeps every core busy, so CPU another thread takes is wall time training loses, spread over the cores.
         var cpuShare = (portalBeside - engineBeside) / (engineWallPerStep * Environment.ProcessorCount);
-        var portalWait = portalRuns.Sum(r => r.TrainingWaitSeconds) / portalRuns.Sum(r => r.Steps);
-        var engineWait = engineRuns.Sum(r => r.TrainingWaitSeconds) / engineRuns.Sum(r => r.Steps);
+        var portalWait = portalRuns.Sum(r => r.Costs.TrainingWaitSeconds) / portalRuns.Sum(r => r.Steps);
+        var engineWait = engineRuns.Sum(r => r.Costs.TrainingWaitSeconds) / engineRuns.Sum(r => r.Steps);
         // Summed over the training threads: at most what waiting for a core cost training, since one thread's wait
         // stalls the others only inside a parallel region. Time the host took (steal) is not in it.
         var waitShare = (portalWait - engineWait) / engineWallPerStep;
-        var steal = portalRuns.Zip(engineRuns, (p, e) => string.Create(CultureInfo.InvariantCulture, $"{p.StealSeconds / p.Steps * 1000:0.0}/{e.StealSeconds / e.Steps * 1000:0.0}"));
+        var steal = portalRuns.Zip(engineRuns, (p, e) => string.Create(CultureInfo.InvariantCulture, $"{p.Costs.StealSeconds / p.Steps * 1000:0.0}/{e.Costs.StealSeconds / e.Steps * 1000:0.0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  overhead by round {string.Join(", ", paired.Select(x => x.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture)))}: mean {mean:+0.0%;-0.0%;0.0%} +/- {2 * standardError:0.0%} (2 SE); "
             + $"host steal per step by round portal/engine {string.Join(", ", steal)} ms; "
             + $"training threads waiting for a core portal {portalWait * 1000:0.00} / engine {engineWait * 1000:0.00} ms per step, {waitShare:+0.00%;-0.00%;0.00%} of the wall clock; "
             + $"CPU beside training portal {portalBeside * 1000:0.0} / engine {engineBeside * 1000:0.0} ms per step (the portal's includes recording the candidate): queue and hub {cpuShare:+0.00%;-0.00%;0.00%} of the cores; "
-            + $"background compiler per job portal {portalRuns.Average(r => r.JitCpuSeconds) * 1000:0} / engine {engineRuns.Average(r => r.JitCpuSeconds) * 1000:0} ms after {warmUps} extra warm-up job(s); "
-            + $"garbage collections per job portal {portalRuns.Average(r => r.Collections):0} / engine {engineRuns.Average(r => r.Collections):0} ({System.Runtime.GCSettings.IsServerGC switch { true => "server", false => "workstation" }} GC)"));
+            + $"background compiler per job portal {portalRuns.Average(r => r.Costs.JitCpuSeconds) * 1000:0} / engine {engineRuns.Average(r => r.Costs.JitCpuSeconds) * 1000:0} ms after {warmUps} extra warm-up job(s); "
+            + $"garbage collections per job portal {portalRuns.Average(r => r.Costs.Collections):0} / engine {engineRuns.Average(r => r.Costs.Collections):0} ({System.Runtime.GCSettings.IsServerGC switch { true => "server", false => "workstation" }} GC)"));
     }
 
     private static double Percentile(IReadOnlyList<double> sorted, double p) =>

@@ -15,8 +15,8 @@ internal static class ThreadCpu
     /// <summary>The runtime's background compiler, which recompiles hot methods at tier 1 (comm is cut at 15 characters).</summary>
     private const string JitThread = ".NET Tiered Com";
 
-    /// <summary>USER_HZ, which the kernel fixes at 100 for /proc on every common architecture.</summary>
-    private const double TicksPerSecond = 100.0;
+    /// <summary>USER_HZ, the unit of CPU times in /proc, which the kernel fixes at 100 on every common architecture.</summary>
+    internal const double TicksPerSecond = 100.0;
 
     public static Dictionary<int, (string Name, double Seconds)> Snapshot()
     {
