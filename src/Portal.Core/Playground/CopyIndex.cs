@@ -55,11 +55,14 @@ public sealed class CopyIndex
         return new CopyIndex(minTokens, [.. corpus], [.. verseIds], [.. verseStarts]);
     }
 
-    /// <summary>The maximal copied spans of <paramref name="output"/>; overlapping matches merge into one span.</summary>
+    /// <summary>
+    /// The copied spans of <paramref name="output"/>: each copied stretch, cut where the model goes on from one verse (or
+    /// place in a verse) into another, so that every span repeats the verse it names token for token.
+    /// </summary>
     /// <remarks>
-    /// A copied stretch is covered exactly by the copied windows inside it, so the spans are the copied windows merged
-    /// where they overlap or touch; only the first window of each span needs every candidate verse compared, to name
-    /// the verse with the longest match there.
+    /// A copied stretch is covered exactly by the copied windows inside it: the windows merged where they overlap or
+    /// touch. Its first span is the longest match at its start; each next one continues the earliest copied window that
+    /// reaches past the span before, so the spans tile the stretch and a writer sees which verse every part came from.
     /// </remarks>
     public CopyReport Find(IReadOnlyList<int> output)
     {
@@ -81,12 +84,41 @@ public sealed class CopyIndex
                     end = next + MinTokens;
             }
 
-            var (verse, verseOffset) = LongestMatch(text, start, end);
-            spans.Add(new CopiedSpan(start, end - start, _verseIds[verse], verseOffset - _verseStarts[verse]));
+            AddSpans(text, copied, start, end, spans);
             copiedTokens += end - start;
             start = next - 1;
         }
         return new CopyReport(spans, text.Length, copiedTokens);
+    }
+
+    /// <summary>Tiles the copied stretch [<paramref name="start"/>, <paramref name="end"/>) with spans, each one verse's match.</summary>
+    private void AddSpans(int[] text, bool[] copied, int start, int end, List<CopiedSpan> spans)
+    {
+        var (from, at) = (start, start);
+        while (at < end)
+        {
+            var (verse, offset, length) = LongestMatch(text, from, end);
+            var lead = at - from;
+            spans.Add(new CopiedSpan(at, from + length - at, _verseIds[verse], offset - _verseStarts[verse] + lead, lead));
+            at = from + length;
+            if (at < end)
+                from = Continuing(copied, from, at);
+        }
+    }
+
+    /// <summary>
+    /// The first copied window after <paramref name="from"/> that covers token <paramref name="at"/>. One exists while the
+    /// stretch goes on, and none at or before <paramref name="from"/> can reach <paramref name="at"/>, since the match at
+    /// <paramref name="from"/> is at least a window long; the new match, also at least a window long, reaches past it.
+    /// </summary>
+    private int Continuing(bool[] copied, int from, int at)
+    {
+        for (var q = from + 1; q <= at && q < copied.Length; q++)
+        {
+            if (copied[q] && q + MinTokens > at)
+                return q;
+        }
+        throw new InvalidOperationException("A copied stretch has a token no copied window covers.");
     }
 
     /// <summary>For each window of the output (by its first token), whether some verse holds the same tokens.</summary>
@@ -109,10 +141,10 @@ public sealed class CopyIndex
     }
 
     /// <summary>
-    /// The verse, and where in the corpus, of the longest match starting at <paramref name="start"/>; no match can run
-    /// past <paramref name="end"/>, the end of the span, or it would have been part of it.
+    /// The verse, where in the corpus, and how long, of the longest match starting at <paramref name="start"/>; no match
+    /// can run past <paramref name="end"/>, the end of the stretch, or it would have been part of it.
     /// </summary>
-    private (int Verse, int CorpusOffset) LongestMatch(int[] text, int start, int end)
+    private (int Verse, int CorpusOffset, int Length) LongestMatch(int[] text, int start, int end)
     {
         var window = text.AsSpan(start, MinTokens);
         var hash = _hasher.Of(window);
@@ -132,7 +164,7 @@ public sealed class CopyIndex
                 (bestVerse, bestOffset, bestLength) = (verse, offset, length);
         }
         return bestVerse >= 0
-            ? (bestVerse, bestOffset)
+            ? (bestVerse, bestOffset, bestLength)
             : throw new InvalidOperationException("A copied window was found once and then not again.");
     }
 }

@@ -66,7 +66,7 @@ public sealed class CopyIndexTests
     }
 
     [Fact]
-    public void CopiesThatTouchMergeIntoOneSpanNamedAfterTheVerseAtItsStart()
+    public void CopiesThatTouchAreTwoTouchingSpansEachNamedAfterItsOwnVerse()
     {
         var (first, second) = (VerseTokens(1, 30), VerseTokens(2, 30));
         var index = Index((10, first), (20, second));
@@ -74,8 +74,25 @@ public sealed class CopyIndexTests
 
         var report = index.Find(output);
 
-        Assert.Equal([new CopiedSpan(0, 22, 10, 0)], report.Spans);
+        Assert.Equal([new CopiedSpan(0, 10, 10, 0), new CopiedSpan(10, 12, 20, 3)], report.Spans);
         Assert.Equal(22, report.CopiedTokens);
+    }
+
+    [Fact]
+    public void ACopyThatRunsOnIntoAnotherVerseThroughWordsBothShareIsCutWhereTheFirstVerseEnds()
+    {
+        // "Ending 1 rings like a" from one verse, then "rings like a stadium bell" from another: the shared words are
+        // reported once, with the first verse, and the second span says its copy began four tokens before it.
+        var shared = Fresh(4);
+        int[] first = [.. VerseTokens(1, 10), .. shared, .. VerseTokens(2, 6)];
+        int[] second = [.. VerseTokens(3, 5), .. shared, .. VerseTokens(4, 6)];
+        var index = Index((10, first), (20, second));
+        int[] output = [.. first[0..14], .. second[9..15], .. Fresh(3, 800_000)];
+
+        var report = index.Find(output);
+
+        Assert.Equal([new CopiedSpan(0, 14, 10, 0), new CopiedSpan(14, 6, 20, 9, Lead: 4)], report.Spans);
+        Assert.Equal(20, report.CopiedTokens);
     }
 
     [Fact]
@@ -114,7 +131,7 @@ public sealed class CopyIndexTests
 
         var report = index.Find(output);
 
-        Assert.Equal([new CopiedSpan(0, 20, 5, 0)], report.Spans);
+        Assert.Equal([new CopiedSpan(0, 11, 5, 0), new CopiedSpan(11, 9, 20, 1, Lead: 1)], report.Spans);
     }
 
     [Fact]
@@ -200,14 +217,15 @@ public sealed class CopyIndexTests
     }
 
     [Fact]
-    public void AnOutputRepeatingATokenLongerThanAnyVerseIsOneSpanOverAllOfIt()
+    public void AnOutputRepeatingATokenLongerThanAnyVerseIsCopiedOverAllOfIt()
     {
-        // Every window of the output matches somewhere, so all thirty tokens are copied, though no verse holds thirty.
+        // Every window of the output matches somewhere, so all thirty tokens are copied, though no verse holds thirty:
+        // the verse's twenty, then its first seventeen again from token 13, of which the first seven were already counted.
         var index = Index((1, [.. Enumerable.Repeat(7, 20)]), (2, [.. Enumerable.Repeat(7, 20)]));
 
         var report = index.Find([.. Enumerable.Repeat(7, 30)]);
 
-        Assert.Equal([new CopiedSpan(0, 30, 1, 0)], report.Spans);
+        Assert.Equal([new CopiedSpan(0, 20, 1, 0), new CopiedSpan(20, 10, 1, 7, Lead: 7)], report.Spans);
         Assert.Equal(30, report.CopiedTokens);
     }
 
@@ -259,6 +277,44 @@ public sealed class CopyIndexTests
 
         Assert.Contains(new CopiedSpan(300, 20, 4321, 50), report.Spans);
         Assert.Equal(20, report.CopiedTokens);
+    }
+
+    [Fact]
+    public void EverySpanOfOutputsStitchedFromManyVersesRepeatsTheVerseItNamesFromWhereItsLeadBegins()
+    {
+        // A vocabulary of four tokens: copies run into one another everywhere, as a model stitching its verses does.
+        var random = new Random(2026);
+        var verses = Enumerable.Range(1, 6).ToDictionary(id => id, _ => Enumerable.Range(0, 40).Select(_ => random.Next(4)).ToArray());
+        var index = Index([.. verses.Select(v => (v.Key, v.Value))]);
+        var continued = 0;
+        for (var round = 0; round < 200; round++)
+        {
+            var output = new List<int>();
+            while (output.Count < 60)
+            {
+                var verse = verses[random.Next(1, 7)];
+                var from = random.Next(verse.Length - 5);
+                output.AddRange(verse[from..Math.Min(verse.Length, from + random.Next(5, 16))]);
+            }
+
+            var report = index.Find(output);
+
+            var previousEnd = 0;
+            foreach (var span in report.Spans)
+            {
+                var verse = verses[span.VerseId];
+                var copyStart = span.Start - span.Lead;
+                Assert.True(span.Start >= previousEnd && span.Length > 0 && span.Lead >= 0, $"Round {round}: {span} after token {previousEnd}.");
+                Assert.True(span.Lead + span.Length >= index.MinTokens, $"Round {round}: {span} is shorter than a copy.");
+                Assert.Equal(verse[(span.VerseStart - span.Lead)..(span.VerseStart + span.Length)], output[copyStart..(span.Start + span.Length)]);
+                // The lead is only ever words already reported: the span before reaches the start of this one.
+                Assert.True(span.Lead == 0 || previousEnd == span.Start, $"Round {round}: {span} leads into tokens nobody reported.");
+                previousEnd = span.Start + span.Length;
+                continued += span.Lead > 0 ? 1 : 0;
+            }
+            Assert.Equal(report.CopiedTokens, report.Spans.Sum(span => span.Length));
+        }
+        Assert.True(continued > 0, "No copy ran on into another: the outputs did not test what they are for.");
     }
 
     [Fact]

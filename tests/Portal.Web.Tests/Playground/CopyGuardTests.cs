@@ -25,13 +25,20 @@ public sealed class CopyGuardTests(TrainedCandidates trained)
         Assert.True(recited.Copy.Share > 0.5, $"Only {recited.Copy.Share:P0} flagged as copied in: {recited.Text}");
         Assert.Equal(recited.Copy.TotalTokens * recited.Copy.Share, recited.Copy.CopiedTokens, precision: 2);
         Assert.NotEmpty(recited.Copy.Passages);
+        var markedTo = 0;
         foreach (var passage in recited.Copy.Passages)
         {
+            // The marked words end the excerpt; a copy that ran on from the passage before shares its first words.
             var shown = recited.Text.Substring(passage.Start, passage.Length);
-            Assert.Equal(passage.Excerpt, shown);
+            var copy = recited.Text[..(passage.Start + passage.Length)];
+            Assert.EndsWith(shown, passage.Excerpt);
+            Assert.EndsWith(passage.Excerpt, copy);
+            Assert.True(passage.Excerpt == shown || copy.Length - passage.Excerpt.Length < markedTo,
+                $"'{passage.Excerpt}' starts before '{shown}' in words no passage marked.");
             var verse = await admin.GetFromJsonAsync<VerseResponse>($"/api/verses/{passage.VerseId}", PortalApi.Json);
             Assert.Contains(passage.Excerpt, verse!.Lyrics);
             Assert.True(passage.Excerpt.Split(' ').Length >= 4, $"'{passage.Excerpt}' is too short to be an 8-token copy.");
+            markedTo = passage.Start + passage.Length;
         }
         Assert.Equal(0, garbled.Copy.Share);
         Assert.Empty(garbled.Copy.Passages);

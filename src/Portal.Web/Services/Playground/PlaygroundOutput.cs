@@ -2,7 +2,11 @@ using Portal.Ml.Generation;
 
 namespace Portal.Web.Services.Playground;
 
-/// <summary>A passage of an output that repeats a training verse: characters [Start, Start + Length) of the output's text.</summary>
+/// <summary>
+/// A passage of an output that repeats a training verse: characters [Start, Start + Length) of the output's text, and
+/// <see cref="VerseExcerpt"/>, the verse's words the copy repeats. The excerpt ends where the passage ends; it starts
+/// earlier when the copy ran on from the passage before, through words both verses share.
+/// </summary>
 public sealed record CopiedPassage(int Start, int Length, int VerseId, string VerseExcerpt);
 
 /// <summary>The copy guard's findings on one output.</summary>

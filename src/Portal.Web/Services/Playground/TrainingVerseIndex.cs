@@ -48,19 +48,18 @@ public sealed class TrainingVerseIndex
         var report = copies.Find(ids);
         if (report.Spans.Count == 0)
             return new CopyFindings(0, 0, report.TotalTokens, []);
-        var passages = report.Spans.Select(span => Passage(text, output, ids, span)).ToList();
+        var passages = report.Spans.Select(span => Passage(text, output, span)).Where(p => p.Length > 0).ToList();
         return new CopyFindings(report.Share, report.CopiedTokens, report.TotalTokens, passages);
     }
 
-    private CopiedPassage Passage(string text, TokenSpan[] output, int[] ids, CopiedSpan span)
+    /// <summary>
+    /// The span's characters in the output, and the verse's words from where its copy began: for a copy that ran on from
+    /// another verse, the words the two share come first in the excerpt, though they are marked with the passage before.
+    /// </summary>
+    private CopiedPassage Passage(string text, TokenSpan[] output, CopiedSpan span)
     {
         var (lyrics, verseTokens) = verses[span.VerseId];
-        // A span can join copies of different places; the excerpt is the run that matches the named verse from its start.
-        var matched = 0;
-        while (matched < span.Length && span.VerseStart + matched < verseTokens.Length
-               && ids[span.Start + matched] == verseTokens[span.VerseStart + matched].Id)
-            matched++;
-        var excerpt = Trimmed(lyrics, verseTokens[span.VerseStart].Start, verseTokens[span.VerseStart + Math.Max(matched, 1) - 1].End);
+        var excerpt = Trimmed(lyrics, verseTokens[span.VerseStart - span.Lead].Start, verseTokens[span.VerseStart + span.Length - 1].End);
         var (start, end) = Trim(text, output[span.Start].Start, output[span.Start + span.Length - 1].End);
         return new CopiedPassage(start, end - start, span.VerseId, excerpt);
     }
