@@ -11,6 +11,8 @@ namespace Portal.Web.Services.Versions;
 /// Puts a candidate next to the current version before an admin promotes it: loss on the candidate's held-out verses
 /// and both models' outputs for the golden prompts. Loading two models and generating takes seconds to minutes, so
 /// one comparison runs at a time, on a thread of its own, and its result is kept until the current version changes.
+/// Both models' files are checked against their recorded digests first: a damaged candidate is refused by name, and a
+/// damaged copy of the current version is replaced by the files of its tag, which is what was deployed.
 /// </summary>
 public sealed class CandidateComparer(
     ITrainingJobStore jobs,
@@ -18,6 +20,7 @@ public sealed class CandidateComparer(
     IGoldenPromptStore goldenPrompts,
     IDeployRepository repository,
     TrainingFolders folders,
+    ModelFolderVerification modelFiles,
     ILogger<CandidateComparer> logger)
 {
     /// <summary>Comparisons kept; a page rarely asks about more than the last few candidates.</summary>
@@ -27,6 +30,7 @@ public sealed class CandidateComparer(
     private readonly ConcurrentDictionary<(long JobId, int Current), GateComparison> cache = new();
 
     /// <exception cref="InvalidOperationException">The job does not exist or has no complete candidate model.</exception>
+    /// <exception cref="InvalidCheckpointException">The candidate's files do not match their recorded digests.</exception>
     public async Task<GateComparison> CompareAsync(long jobId, CancellationToken cancellationToken = default)
     {
         var current = await versions.LatestAsync(cancellationToken);
@@ -58,6 +62,7 @@ public sealed class CandidateComparer(
             ?? throw new InvalidOperationException($"There is no training job {jobId}.");
         var candidateFolder = folders.CompleteCandidate(job)
             ?? throw new InvalidOperationException($"Job {jobId} has no complete candidate model to compare.");
+        await modelFiles.EnsureIntactAsync(candidateFolder, cancellationToken);
         var inputs = ComparisonInputs.For(job, await jobs.SnapshotAsync(jobId, cancellationToken), await goldenPrompts.ListAsync(cancellationToken));
 
         using var currentModel = await CurrentModelAsync(current, cancellationToken);
@@ -78,15 +83,21 @@ public sealed class CandidateComparer(
     }
 
     /// <summary>
-    /// The current version's model: its job's candidate folder when it is still there, else the files of its tag,
-    /// exported from the deploy repository into a folder that is deleted after the comparison.
+    /// The current version's model: its job's candidate folder when it is still there and intact, else the files of its
+    /// tag, exported from the deploy repository into a folder that is deleted after the comparison.
     /// </summary>
     private async Task<ModelFolderLease> CurrentModelAsync(ModelVersion? current, CancellationToken cancellationToken)
     {
         if (current is null)
             return new ModelFolderLease(null, null);
         if (folders.CompleteCandidate(await jobs.FindAsync(current.JobId, cancellationToken)) is { } folder)
-            return new ModelFolderLease(folder, null);
+        {
+            var problems = await modelFiles.ProblemsAsync(folder, cancellationToken);
+            if (problems.Count == 0)
+                return new ModelFolderLease(folder, null);
+            logger.LogWarning("{Tag}'s candidate folder is damaged ({Problems}); the comparison uses the files of its tag instead",
+                current.Tag, string.Join("; ", problems));
+        }
 
         var scratch = Path.Combine(folders.DataDirectory, "tmp", "compare-" + Guid.NewGuid().ToString("N"));
         var lease = new ModelFolderLease(scratch, scratch);
