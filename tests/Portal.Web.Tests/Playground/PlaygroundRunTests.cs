@@ -32,8 +32,10 @@ public sealed class PlaygroundRunTests(TrainedCandidates trained)
 
         Assert.Equal([good, rough], run.Outputs.Select(o => o.Model.Choice));
         Assert.All(run.Outputs, output => Assert.Null(output.Error));
-        Assert.Equal(string.Concat(pieces[good]), run.Outputs[0].Text);
-        Assert.Equal(string.Concat(pieces[rough]), run.Outputs[1].Text);
+        // A drawn seed can have a model end its text at once: it then streams nothing, and its text is empty.
+        Assert.Equal(run.Outputs[0].Text, string.Concat(pieces.GetValueOrDefault(good) ?? []));
+        Assert.Equal(run.Outputs[1].Text, string.Concat(pieces.GetValueOrDefault(rough) ?? []));
+        Assert.True(pieces.Count > 0, $"Neither model wrote a word with seed {run.Seed}, so nothing was streamed.");
         // The seed drawn for the run was every model's: each alone with it writes what it wrote side by side.
         Assert.Equal(goodAlone.Outputs[0].Text, run.Outputs[0].Text);
         Assert.Equal(roughAlone.Outputs[0].Text, run.Outputs[1].Text);
