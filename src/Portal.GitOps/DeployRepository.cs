@@ -36,6 +36,7 @@ public sealed class DeployRepository : IDeployRepository, IDisposable
 
         this.options = options;
         this.logger = logger;
+        GitNetworkTimeouts.Apply(options.ConnectTimeout, options.NetworkTimeout);
         remote = RemoteAddress.From(options);
         scrubber = SecretScrubber.For(options);
         clone = new WorkingClone(options, remote, scrubber, logger);

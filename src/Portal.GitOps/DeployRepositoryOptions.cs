@@ -44,6 +44,15 @@ public sealed class DeployRepositoryOptions
     /// </summary>
     public TimeSpan CloneWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long connecting to the remote may take before a push or a look at its tags fails with "timed out".</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the remote may stay silent once connected, per read or write: a slow push that keeps moving is never cut
+    /// off, a remote that stops answering is, and the push is retried later like any other network failure.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     public bool UsesLocalDefault => string.IsNullOrWhiteSpace(RemoteUrl);
 
     /// <summary>Every problem, in words an administrator can act on; empty when the options can be used.</summary>
@@ -71,8 +80,12 @@ public sealed class DeployRepositoryOptions
         }
         if (!string.IsNullOrEmpty(UserName) && string.IsNullOrEmpty(Token))
             errors.Add("A deploy user name was given without a token.");
+        if (!IsTimeout(ConnectTimeout) || !IsTimeout(NetworkTimeout))
+            errors.Add($"The deploy remote's timeouts must be more than zero and under 24 days (connect {ConnectTimeout}, network {NetworkTimeout}).");
         return errors;
     }
+
+    private static bool IsTimeout(TimeSpan value) => value > TimeSpan.Zero && value.TotalMilliseconds <= int.MaxValue;
 
     private static bool IsFullPath(string? path) => !string.IsNullOrWhiteSpace(path) && Path.IsPathFullyQualified(path);
 

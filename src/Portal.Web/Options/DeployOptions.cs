@@ -35,6 +35,12 @@ public sealed class DeployOptions
 
     public int ServingPollSeconds { get; set; } = 15;
 
+    /// <summary>How long connecting to the deploy remote may take.</summary>
+    public int ConnectTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How long the deploy remote may stay silent in the middle of a push or fetch before it is given up for now.</summary>
+    public int NetworkTimeoutSeconds { get; set; } = 120;
+
     public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
 
     /// <summary>The portal's working clone of the deploy repository.</summary>

@@ -34,6 +34,18 @@ public sealed class DeployRepositoryOptionsTests
     }
 
     [Fact]
+    public void ANetworkTimeoutOfZeroOrBeyondWhatLibgit2HoldsIsAProblem()
+    {
+        var (zero, endless) = (Valid(), Valid());
+        zero.ConnectTimeout = TimeSpan.Zero;
+        endless.NetworkTimeout = TimeSpan.FromDays(30);
+
+        Assert.Contains("timeouts must be more than zero", Assert.Single(zero.Validate()), StringComparison.Ordinal);
+        Assert.Contains("timeouts must be more than zero", Assert.Single(endless.Validate()), StringComparison.Ordinal);
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)), (Valid().ConnectTimeout, Valid().NetworkTimeout));
+    }
+
+    [Fact]
     public void LocalRemoteMustNotBeTheWorkingClone()
     {
         var options = Valid();

@@ -26,6 +26,8 @@ public static class VersionServiceExtensions
                 MaxFileBytes = deploy.MaxFileBytes,
                 AuthorName = deploy.AuthorName,
                 AuthorEmail = deploy.AuthorEmail,
+                ConnectTimeout = TimeSpan.FromSeconds(deploy.ConnectTimeoutSeconds),
+                NetworkTimeout = TimeSpan.FromSeconds(deploy.NetworkTimeoutSeconds),
                 WorkingDirectory = DeployOptions.WorkingDirectory(data),
                 LocalRemoteDirectory = DeployOptions.LocalRemoteDirectory(data),
             };
