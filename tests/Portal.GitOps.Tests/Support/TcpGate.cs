@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Portal.Web.Tests.Faults.Promotion;
+namespace Portal.GitOps.Tests.Support;
 
 /// <summary>How the deploy remote behind a <see cref="TcpGate"/> looks to the portal.</summary>
 internal enum GateMode
